@@ -1,0 +1,46 @@
+package io.lers4j.codegen;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import org.openapitools.codegen.languages.JavaClientCodegen;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code java} generator with the LERS adaptations: {@link SpecNormalizer} on the parsed
+ * document, and LERS date-times as {@code io.lers4j.types.LersDateTime}, which keeps an absent
+ * offset absent instead of inventing one.
+ */
+public class LersJavaClientCodegen extends JavaClientCodegen {
+
+    public static final String NAME = "lers4j-java";
+    static final String DATE_TIME_CLASS = "io.lers4j.types.LersDateTime";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LersJavaClientCodegen.class);
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public String getHelp() {
+        return "Java client for the LERS UCHET REST API (okhttp-gson with LERS adaptations).";
+    }
+
+    @Override
+    public void processOpts() {
+        super.processOpts();
+        // after super: the date library options would otherwise map date-time to OffsetDateTime
+        typeMapping.put("DateTime", "LersDateTime");
+        importMapping.put("LersDateTime", DATE_TIME_CLASS);
+    }
+
+    @Override
+    public void preprocessOpenAPI(OpenAPI openAPI) {
+        SpecNormalizer normalizer = new SpecNormalizer();
+        normalizer.normalize(openAPI);
+        normalizer.changes().forEach(change -> LOG.debug("lers4j: {}", change));
+        LOG.info("lers4j: {} adaptations applied to the API document", normalizer.changes().size());
+        super.preprocessOpenAPI(openAPI);
+    }
+}
