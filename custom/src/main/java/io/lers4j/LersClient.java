@@ -1,0 +1,540 @@
+package io.lers4j;
+
+import com.google.gson.JsonParseException;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.MalformedJsonException;
+import io.lers4j.invoker.ApiClient;
+import io.lers4j.invoker.ApiException;
+import io.lers4j.model.DeviceDataType;
+import io.lers4j.types.LersDateTime;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.X509TrustManager;
+import java.io.EOFException;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The LERS client: logs in by itself, keeps its token fresh, retries what is safe to retry,
+ * reads archives window by window, and reports failures as typed {@link LersException}s.
+ *
+ * <pre>{@code
+ * try (LersClient lers = LersClient.builder()
+ *         .baseUrl("http://lers.example:10000")
+ *         .credentials("api1", password)
+ *         .build()) {
+ *     lers.consumption(39, DeviceDataType.HOUR, LocalDate.of(2026, 1, 13), LocalDate.of(2026, 1, 20))
+ *         .forEach(hour -> System.out.println(hour.dateTime() + " " + hour.value(DataParameter.Q_DELTA)));
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: build one per server and share it. Every generated API is
+ * available through {@link #call(Class, ApiCall)} (typed errors) or {@link #api(Class)}.
+ */
+public final class LersClient implements AutoCloseable {
+
+    static final String USER_AGENT = "lers4j";
+
+    private final HttpUrl baseUrl;
+    private final OkHttpClient http;
+    private final OkHttpClient loginHttp;
+    private final boolean ownsHttpResources;
+    private final ApiClient apiClient;
+    private final TokenManager tokens;
+    private final Redactor redactor;
+    private final ErrorMapper errors;
+    private final String login;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private LersClient(Builder b) {
+        this.baseUrl = b.baseUrl;
+        this.login = b.login;
+        this.redactor = new Redactor();
+        redactor.addSecret(b.password);
+        this.errors = new ErrorMapper(redactor);
+
+        this.ownsHttpResources = b.httpClient == null;
+        OkHttpClient.Builder plain = (b.httpClient == null ? new OkHttpClient() : b.httpClient).newBuilder()
+                .retryOnConnectionFailure(false); // attempts are counted and bounded by RetryPolicy alone
+        if (b.httpClient == null || b.timeoutsSet) {
+            plain.connectTimeout(b.connectTimeout).readTimeout(b.readTimeout)
+                    .writeTimeout(b.writeTimeout).callTimeout(b.callTimeout);
+        }
+        if (b.sslSocketFactory != null) {
+            plain.sslSocketFactory(b.sslSocketFactory, b.trustManager);
+        } else if (!b.trustedCertificates.isEmpty() || b.trustStore != null) {
+            X509TrustManager trust = TlsSupport.trusting(b.trustedCertificates, b.trustStore);
+            plain.sslSocketFactory(TlsSupport.context(trust).getSocketFactory(), trust);
+        }
+        plain.addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", USER_AGENT).build()));
+        OkHttpClient shared = plain.build();
+
+        RetryInterceptor retry = new RetryInterceptor(b.retryPolicy, b.sleeper, b.clock, baseUrl);
+        this.loginHttp = shared.newBuilder().addInterceptor(retry).build();
+        this.tokens = new TokenManager(baseUrl, b.login, b.password, b.application, b.token, loginHttp,
+                b.clock, b.tokenRenewalSkew, redactor, errors);
+        this.http = shared.newBuilder()
+                .addInterceptor(retry)
+                .addInterceptor(new AuthInterceptor(tokens, baseUrl))
+                .build();
+
+        this.apiClient = new ApiClient(http);
+        String base = baseUrl.toString();
+        apiClient.setBasePath(base.substring(0, base.length() - 1));
+        apiClient.setUserAgent(USER_AGENT);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The server's base URL, ending with a slash. */
+    public URI baseUrl() {
+        return baseUrl.uri();
+    }
+
+    /**
+     * A generated API bound to this client's authentication and retries, e.g.
+     * {@code lers.api(NodesApi.class).getNodes().execute()}. Its failures are the generated
+     * {@code ApiException}; prefer {@link #call} for typed errors.
+     */
+    public <T> T api(Class<T> apiClass) {
+        Objects.requireNonNull(apiClass, "apiClass");
+        ensureOpen();
+        try {
+            Constructor<T> constructor = apiClass.getConstructor(ApiClient.class);
+            return constructor.newInstance(apiClient);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(apiClass.getName() + " is not a generated LERS API class "
+                    + "(no constructor taking io.lers4j.invoker.ApiClient)");
+        } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalArgumentException("Cannot create " + apiClass.getName() + ": " + e, e);
+        }
+    }
+
+    /**
+     * Calls a generated API and turns its failures into {@link LersException}s naming the operation:
+     * {@code lers.call(NodesApi.class, api -> api.getNodes().getSuppliers(true).execute())}.
+     */
+    public <A, R> R call(Class<A> apiClass, ApiCall<A, R> call) {
+        Objects.requireNonNull(call, "call");
+        A api = api(apiClass);
+        CallContext previous = CallContext.begin();
+        try {
+            return call.call(api);
+        } catch (ApiException e) {
+            throw translate(e, CallContext.current());
+        } catch (JsonParseException e) {
+            CallContext context = CallContext.current();
+            throw new LersResponseException(redactor.redact("The answer of " + context.operation + " could not be read: "
+                    + e.getMessage()), context.operation, context.attempts, 200, e);
+        } catch (RuntimeException e) {
+            LersException wrapped = WrappedLersException.find(e);
+            throw wrapped != null ? wrapped : e;
+        } catch (Exception e) {
+            CallContext context = CallContext.current();
+            throw new LersException(redactor.redact(context.operation + ": " + e), context.operation, context.attempts, e);
+        } finally {
+            CallContext.restore(previous);
+        }
+    }
+
+    /** The generated client underneath, already bound to this client's authentication. */
+    public ApiClient apiClient() {
+        ensureOpen();
+        return apiClient;
+    }
+
+    /**
+     * Consumption records of a measure point in {@code [from, to)}, server-local time, fetched
+     * lazily window by window ({@code HOUR}: 14 days per request, {@code DAY}: a year,
+     * {@code MONTH}: ten years; see {@link RecordSeries#withWindowSize}).
+     */
+    public RecordSeries consumption(int measurePointId, DeviceDataType dataType, LocalDateTime from, LocalDateTime to) {
+        Objects.requireNonNull(dataType, "dataType");
+        checkPeriod(measurePointId, from, to);
+        ensureOpen();
+        return new RecordSeries(this::fetchWindow, measurePointId, dataType, from, to,
+                RecordSeries.defaultWindow(dataType), false, false);
+    }
+
+    /** {@link #consumption(int, DeviceDataType, LocalDateTime, LocalDateTime)} from midnight to midnight. */
+    public RecordSeries consumption(int measurePointId, DeviceDataType dataType, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return consumption(measurePointId, dataType, from.atStartOfDay(), to.atStartOfDay());
+    }
+
+    /** Totals (cumulative meter readings) of a measure point in {@code [from, to)}, window by window. */
+    public RecordSeries totals(int measurePointId, LocalDateTime from, LocalDateTime to) {
+        checkPeriod(measurePointId, from, to);
+        ensureOpen();
+        return new RecordSeries(this::fetchWindow, measurePointId, null, from, to, RecordSeries.defaultWindow(null), false, false);
+    }
+
+    public RecordSeries totals(int measurePointId, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return totals(measurePointId, from.atStartOfDay(), to.atStartOfDay());
+    }
+
+    private static void checkPeriod(int measurePointId, LocalDateTime from, LocalDateTime to) {
+        requirePositiveId(measurePointId, "measurePointId");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("from " + from + " is after to " + to);
+        }
+    }
+
+    static void requirePositiveId(int id, String name) {
+        if (id <= 0) {
+            throw new IllegalArgumentException(name + " must be positive: " + id);
+        }
+    }
+
+    List<MeterRecord> fetchWindow(RecordSeries series, LocalDateTime from, LocalDateTime to) {
+        ensureOpen();
+        boolean totals = series.dataType() == null;
+        HttpUrl.Builder url = baseUrl.newBuilder()
+                .addPathSegments("api/v1/Data/MeasurePoints")
+                .addPathSegment(Integer.toString(series.measurePointId()))
+                .addPathSegment(totals ? "Totals" : "Consumption")
+                .addPathSegment(pathDate(from))
+                .addPathSegment(pathDate(to));
+        if (!totals) {
+            url.addQueryParameter("dataTypes", series.dataType().getValue());
+        }
+        if (series.includeCalculated()) {
+            url.addQueryParameter("includeCalculated", "true");
+        }
+        if (series.includeAbsentRecords()) {
+            url.addQueryParameter("includeAbsentRecords", "true");
+        }
+        String array = totals ? "totals" : archiveArrayName(series.dataType());
+        Request request = new Request.Builder().url(url.build()).get().header("Accept", "application/json").build();
+        return execute(request, body -> {
+            try (JsonReader reader = new JsonReader(body.charStream())) {
+                return RecordDecoder.readArchive(reader, array, series.dataType());
+            }
+        });
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ss}: server-local time without offset, as LERS expects in paths. */
+    static String pathDate(LocalDateTime t) {
+        return LersDateTime.of(t.truncatedTo(ChronoUnit.SECONDS)).toString();
+    }
+
+    static String archiveArrayName(DeviceDataType dataType) {
+        String v = dataType.getValue();
+        return Character.toLowerCase(v.charAt(0)) + v.substring(1) + "Consumption";
+    }
+
+    interface BodyReader<T> {
+        T read(ResponseBody body) throws IOException;
+    }
+
+    /** Sends one of lers4j's own requests and maps every failure to a {@link LersException}. */
+    <T> T execute(Request request, BodyReader<T> reader) {
+        String operation = Routes.operation(request);
+        CallContext previous = CallContext.begin();
+        try (Response response = http.newCall(request).execute()) {
+            int attempts = CallContext.current().attempts;
+            if (!response.isSuccessful()) {
+                throw errors.fromResponse(response, operation, attempts, false);
+            }
+            try {
+                return reader.read(response.body());
+            } catch (MalformedJsonException | EOFException | RuntimeException e) {
+                throw new LersResponseException(redactor.redact("The answer of " + operation + " could not be read: "
+                        + AttemptsIOException.describe(e)), operation, attempts, response.code(), e);
+            }
+        } catch (WrappedLersException e) {
+            throw e.unwrap();
+        } catch (AttemptsIOException e) {
+            throw new LersTransportException(redactor.redact(e.getMessage()), operation, e.attempts, e.getCause());
+        } catch (IOException e) {
+            int attempts = Math.max(1, CallContext.current().attempts);
+            throw new LersTransportException(redactor.redact(operation + ": " + AttemptsIOException.describe(e)),
+                    operation, attempts, e);
+        } finally {
+            CallContext.restore(previous);
+        }
+    }
+
+    private LersException translate(ApiException e, CallContext context) {
+        LersException inner = WrappedLersException.find(e);
+        if (inner != null) {
+            return inner;
+        }
+        String operation = context.operation;
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof AttemptsIOException) {
+                AttemptsIOException a = (AttemptsIOException) c;
+                return new LersTransportException(redactor.redact(a.getMessage()), a.operation, a.attempts, a.getCause());
+            }
+        }
+        if (e.getCode() > 0) {
+            Map<String, List<String>> headers = new TreeMap<>();
+            if (e.getResponseHeaders() != null) {
+                e.getResponseHeaders().forEach((k, v) -> {
+                    String name = k.toLowerCase(Locale.ROOT);
+                    if (!name.equals("authorization") && !name.equals("set-cookie")) {
+                        headers.put(name, v);
+                    }
+                });
+            }
+            return errors.map(operation, Math.max(1, context.attempts), e.getCode(), headers, e.getResponseBody(), false);
+        }
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return new LersTransportException(redactor.redact(operation + ": " + AttemptsIOException.describe(cause)),
+                operation, Math.max(1, context.attempts), cause);
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("This LersClient is closed");
+        }
+    }
+
+    /** Releases the connection pool and threads this client created; a client built on your OkHttpClient leaves it alone. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true) && ownsHttpResources) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LersClient[" + baseUrl + (login == null ? ", token" : ", login=" + login) + "]";
+    }
+
+    /** Builds a {@link LersClient}; {@link #baseUrl} and either {@link #credentials} or {@link #token} are required. */
+    public static final class Builder {
+        private HttpUrl baseUrl;
+        private String login;
+        private String password;
+        private String application = "lers4j";
+        private String token;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(60);
+        private Duration writeTimeout = Duration.ofSeconds(60);
+        private Duration callTimeout = Duration.ofMinutes(5);
+        private boolean timeoutsSet;
+        private OkHttpClient httpClient;
+        private Clock clock = Clock.systemUTC();
+        private Duration tokenRenewalSkew = Duration.ofSeconds(60);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private final List<X509Certificate> trustedCertificates = new ArrayList<>();
+        private KeyStore trustStore;
+        private SSLSocketFactory sslSocketFactory;
+        private X509TrustManager trustManager;
+
+        private Builder() {
+        }
+
+        /** {@code http://server:10000} or {@code https://host/lers/}: http or https, with or without trailing slash. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = parseBaseUrl(baseUrl);
+            return this;
+        }
+
+        public Builder baseUrl(URI baseUrl) {
+            return baseUrl(Objects.requireNonNull(baseUrl, "baseUrl").toString());
+        }
+
+        /** Login and password of a LERS account; the client logs in when it first needs a token and again when it expires. */
+        public Builder credentials(String login, String password) {
+            Objects.requireNonNull(login, "login");
+            Objects.requireNonNull(password, "password");
+            if (login.isBlank()) {
+                throw new IllegalArgumentException("login must not be blank");
+            }
+            this.login = login;
+            this.password = password;
+            return this;
+        }
+
+        /** Name written by the server to its action log for every login (default {@code lers4j}). */
+        public Builder application(String application) {
+            this.application = Objects.requireNonNull(application, "application");
+            return this;
+        }
+
+        /**
+         * A pre-issued token (e.g. from {@code POST /api/v1/Login/{login}} with a long expiry). With
+         * credentials as well, the client logs in when the token is rejected; without, it reports it.
+         */
+        public Builder token(String token) {
+            Objects.requireNonNull(token, "token");
+            if (token.isBlank()) {
+                throw new IllegalArgumentException("token must not be blank");
+            }
+            this.token = token;
+            return this;
+        }
+
+        /** Connection timeout (default 10 s). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** Longest silence while reading an answer (default 60 s). */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = timeout(timeout, "readTimeout");
+            return this;
+        }
+
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = timeout(timeout, "writeTimeout");
+            return this;
+        }
+
+        /** Limit for a whole call, retries and their waits included (default 5 min; zero: none). */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = timeout(timeout, "callTimeout");
+            return this;
+        }
+
+        /**
+         * Your OkHttpClient (proxy, pool, interceptors, event listener); lers4j derives its own from
+         * it and leaves it open on {@link LersClient#close()}. Its timeouts are kept unless set here.
+         */
+        public Builder httpClient(OkHttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /** Clock for token expiry and Retry-After dates; tests inject a fixed one. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Renew the token this long before the server says it expires (default 60 s). */
+        public Builder tokenRenewalSkew(Duration skew) {
+            Objects.requireNonNull(skew, "tokenRenewalSkew");
+            if (skew.isNegative()) {
+                throw new IllegalArgumentException("tokenRenewalSkew must not be negative: " + skew);
+            }
+            this.tokenRenewalSkew = skew;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** How waits between attempts are made; tests inject one that does not sleep. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** Also trust the certificates (CA or server) in this PEM file, for servers with their own CA. */
+        public Builder trustCertificates(Path pemFile) {
+            Objects.requireNonNull(pemFile, "pemFile");
+            trustedCertificates.addAll(TlsSupport.readPem(pemFile));
+            return this;
+        }
+
+        public Builder trustCertificates(X509Certificate... certificates) {
+            for (X509Certificate c : Objects.requireNonNull(certificates, "certificates")) {
+                trustedCertificates.add(Objects.requireNonNull(c, "certificate"));
+            }
+            return this;
+        }
+
+        /** Also trust the certificates of this key store. */
+        public Builder trustStore(KeyStore trustStore) {
+            this.trustStore = Objects.requireNonNull(trustStore, "trustStore");
+            return this;
+        }
+
+        /** Full control of TLS; replaces {@link #trustCertificates} and {@link #trustStore}. */
+        public Builder sslSocketFactory(SSLSocketFactory socketFactory, X509TrustManager trustManager) {
+            this.sslSocketFactory = Objects.requireNonNull(socketFactory, "socketFactory");
+            this.trustManager = Objects.requireNonNull(trustManager, "trustManager");
+            return this;
+        }
+
+        public LersClient build() {
+            if (baseUrl == null) {
+                throw new IllegalStateException("baseUrl is required, e.g. builder().baseUrl(\"http://lers-server:10000\")");
+            }
+            if (login == null && token == null) {
+                throw new IllegalStateException("credentials(login, password) or token(token) is required");
+            }
+            return new LersClient(this);
+        }
+
+        private Duration timeout(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative: " + d);
+            }
+            timeoutsSet = true;
+            return d;
+        }
+
+        static HttpUrl parseBaseUrl(String raw) {
+            Objects.requireNonNull(raw, "baseUrl");
+            String s = raw.trim();
+            if (s.isEmpty()) {
+                throw new IllegalArgumentException("baseUrl must not be blank");
+            }
+            URI uri;
+            try {
+                uri = new URI(s);
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("baseUrl is not a valid URL: " + e.getMessage());
+            }
+            if (uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("baseUrl must not contain a user or password; use credentials(login, password)");
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new IllegalArgumentException("baseUrl must start with http:// or https://, got: " + s);
+            }
+            if (uri.getHost() == null) {
+                throw new IllegalArgumentException("baseUrl has no host: " + s);
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + s);
+            }
+            HttpUrl url = HttpUrl.parse(s.endsWith("/") ? s : s + "/");
+            if (url == null) {
+                throw new IllegalArgumentException("baseUrl is not a valid URL: " + s);
+            }
+            return url;
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package io.lers4j;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.lers4j.types.LersDateTime;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Holds the token and logs in when there is none or it is about to expire. Logins are single
+ * flight: when many threads need a token at once, one logs in and the others wait for its result,
+ * success or failure, so a wrong password costs one failed login, not one per thread (LERS locks
+ * accounts after repeated failures).
+ */
+final class TokenManager {
+
+    private static final System.Logger LOG = System.getLogger("io.lers4j");
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final HttpUrl loginUrl;
+    private final String login;
+    private final String password;
+    private final String application;
+    private final Call.Factory http;
+    private final Clock clock;
+    private final Duration skew;
+    private final Redactor redactor;
+    private final ErrorMapper errors;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private volatile Token current;
+    /** Counts finished login attempts; a waiter that sees it move reuses that attempt's outcome. */
+    private volatile long loginGeneration;
+    private RuntimeException lastFailure;
+
+    TokenManager(HttpUrl base, String login, String password, String application, String initialToken,
+                 Call.Factory http, Clock clock, Duration skew, Redactor redactor, ErrorMapper errors) {
+        this.loginUrl = base.newBuilder().addPathSegments(Routes.LOGIN).build();
+        this.login = login;
+        this.password = password;
+        this.application = application;
+        this.http = http;
+        this.clock = clock;
+        this.skew = skew;
+        this.redactor = redactor;
+        this.errors = errors;
+        if (initialToken != null) {
+            redactor.addSecret(initialToken);
+            this.current = new Token(initialToken, null);
+        }
+    }
+
+    boolean canLogIn() {
+        return login != null;
+    }
+
+    /** A token that is not about to expire, logging in if needed. */
+    String token() {
+        Token t = current;
+        if (t != null && t.usableAt(clock.instant(), skew)) {
+            return t.value;
+        }
+        return renew(t);
+    }
+
+    /** The server rejected {@code rejected}; returns a different token, logging in at most once for all threads. */
+    String renewAfterRejection(String rejected) {
+        Token t = current;
+        if (t != null && !t.value.equals(rejected) && t.usableAt(clock.instant(), skew)) {
+            return t.value; // another thread renewed it meanwhile
+        }
+        return renew(t == null || t.value.equals(rejected) ? t : null);
+    }
+
+    private String renew(Token stale) {
+        long generationSeen = loginGeneration;
+        lock.lock();
+        try {
+            Token t = current;
+            if (t != null && t != stale && t.usableAt(clock.instant(), skew)) {
+                return t.value;
+            }
+            if (loginGeneration != generationSeen && lastFailure != null) {
+                throw copyOf(lastFailure); // the login this thread waited for failed: do not try again now
+            }
+            if (!canLogIn()) {
+                throw new LersAuthenticationException("The token was rejected or has expired, and no credentials are "
+                        + "configured to log in again", "POST /" + Routes.LOGIN, 0, 401, null, "", null, null, null);
+            }
+            try {
+                current = logIn();
+                lastFailure = null;
+                return current.value;
+            } catch (RuntimeException e) {
+                lastFailure = e;
+                throw e;
+            } finally {
+                loginGeneration++;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Token logIn() {
+        JsonObject body = new JsonObject();
+        body.addProperty("login", login);
+        body.addProperty("password", password);
+        body.addProperty("application", application);
+        Request request = new Request.Builder().url(loginUrl)
+                .post(RequestBody.create(body.toString(), JSON))
+                .header("Accept", "application/json")
+                .build();
+        String operation = Routes.operation(request);
+        CallContext caller = CallContext.begin(); // the login has its own attempts, not the caller's
+        try (Response response = http.newCall(request).execute()) {
+            int attempts = CallContext.current().attempts;
+            if (!response.isSuccessful()) {
+                LOG.log(Level.WARNING, () -> "Login of '" + login + "' failed with HTTP " + response.code());
+                throw errors.fromResponse(response, operation, attempts, true);
+            }
+            Token token = parse(response, operation, attempts);
+            LOG.log(Level.DEBUG, () -> "Logged in as '" + login + "'" + (token.expires == null ? ""
+                    : ", token valid until " + token.expires));
+            return token;
+        } catch (AttemptsIOException e) {
+            throw new LersTransportException(redactor.redact("Login failed: " + e.getMessage()), operation, e.attempts, e.getCause());
+        } catch (IOException e) {
+            throw new LersTransportException(redactor.redact("Login failed: " + AttemptsIOException.describe(e)), operation, 1, e);
+        } finally {
+            CallContext.restore(caller);
+        }
+    }
+
+    private Token parse(Response response, String operation, int attempts) throws IOException {
+        ResponseBody body = response.body();
+        String text = body == null ? "" : body.string();
+        String value;
+        LersDateTime expiration = null;
+        try {
+            JsonObject json = JsonParser.parseString(text).getAsJsonObject();
+            value = json.has("token") && !json.get("token").isJsonNull() ? json.get("token").getAsString() : null;
+            if (json.has("tokenExpiration") && !json.get("tokenExpiration").isJsonNull()) {
+                expiration = LersDateTime.parse(json.get("tokenExpiration").getAsString());
+            }
+        } catch (RuntimeException e) {
+            // never quote this body: it may hold the token
+            throw new LersResponseException("The login answer could not be read (" + e.getClass().getSimpleName() + ")",
+                    operation, attempts, response.code(), null);
+        }
+        if (value == null || value.isBlank()) {
+            throw new LersAuthenticationException("The login answer holds no token", operation, attempts,
+                    response.code(), null, "", null, null, null);
+        }
+        redactor.addSecret(value);
+        Instant expires = null;
+        if (expiration != null && expiration.hasOffset()) {
+            expires = expiration.toOffsetDateTime().orElseThrow().toInstant();
+            if (!expires.isAfter(clock.instant().plus(skew))) {
+                // the clocks disagree: renewing before every call would be worse than waiting for a 401
+                Instant when = expires;
+                LOG.log(Level.WARNING, () -> "The server says the new token expires at " + when
+                        + ", which is already past by this machine's clock; renewing on rejection only");
+                expires = null;
+            }
+        }
+        return new Token(value, expires);
+    }
+
+    private static RuntimeException copyOf(RuntimeException failure) {
+        if (failure instanceof LersAuthenticationException) {
+            LersAuthenticationException a = (LersAuthenticationException) failure;
+            LersAuthenticationException copy = new LersAuthenticationException(a.getMessage(), a.operation(), a.attempts(),
+                    a.statusCode(), a.headers(), a.body(), a.errorMessage().orElse(null),
+                    a.errorCode().isPresent() ? a.errorCode().getAsInt() : null, a.errorData());
+            copy.initCause(failure);
+            return copy;
+        }
+        return failure;
+    }
+
+    /** A token and when it stops working; {@code expires == null}: unknown, used until rejected. */
+    private static final class Token {
+        final String value;
+        final Instant expires;
+
+        Token(String value, Instant expires) {
+            this.value = value;
+            this.expires = expires;
+        }
+
+        boolean usableAt(Instant now, Duration skew) {
+            return expires == null || now.plus(skew).isBefore(expires);
+        }
+    }
+}
