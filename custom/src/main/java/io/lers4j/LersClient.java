@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -199,6 +200,35 @@ public final class LersClient implements AutoCloseable {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         return totals(measurePointId, from.atStartOfDay(), to.atStartOfDay());
+    }
+
+    /**
+     * Consumption of many measure points over one period, {@code concurrency} points at a time
+     * (default 4), each point's result delivered as it completes; see {@link BulkRead}.
+     */
+    public BulkRead bulkConsumption(Collection<Integer> measurePointIds, DeviceDataType dataType,
+                                    LocalDateTime from, LocalDateTime to) {
+        Objects.requireNonNull(dataType, "dataType");
+        List<Integer> ids = BulkRead.checkIds(measurePointIds);
+        checkPeriod(1, from, to);
+        ensureOpen();
+        return new BulkRead(this, ids, dataType, from, to, BulkRead.DEFAULT_CONCURRENCY, false, null, false,
+                RecordSeries.defaultWindow(dataType));
+    }
+
+    public BulkRead bulkConsumption(Collection<Integer> measurePointIds, DeviceDataType dataType, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return bulkConsumption(measurePointIds, dataType, from.atStartOfDay(), to.atStartOfDay());
+    }
+
+    /** Totals of many measure points over one period; see {@link BulkRead}. */
+    public BulkRead bulkTotals(Collection<Integer> measurePointIds, LocalDateTime from, LocalDateTime to) {
+        List<Integer> ids = BulkRead.checkIds(measurePointIds);
+        checkPeriod(1, from, to);
+        ensureOpen();
+        return new BulkRead(this, ids, null, from, to, BulkRead.DEFAULT_CONCURRENCY, false, null, false,
+                RecordSeries.defaultWindow(null));
     }
 
     private static void checkPeriod(int measurePointId, LocalDateTime from, LocalDateTime to) {
