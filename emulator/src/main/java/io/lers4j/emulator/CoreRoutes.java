@@ -1,0 +1,479 @@
+package io.lers4j.emulator;
+
+import io.lers4j.model.BackupPollSettings;
+import io.lers4j.model.Customer;
+import io.lers4j.model.DataParameter;
+import io.lers4j.model.DeviceDataType;
+import io.lers4j.model.DiagParam;
+import io.lers4j.model.Equipment;
+import io.lers4j.model.EquipmentModel;
+import io.lers4j.model.FrequencyType;
+import io.lers4j.model.GetEquipmentListResponseParameters;
+import io.lers4j.model.GetEquipmentResponseParameters;
+import io.lers4j.model.GetMeasurePointListResponseParameters;
+import io.lers4j.model.GetMeasurePointResponseParameters;
+import io.lers4j.model.GetNodeListResponseParameters;
+import io.lers4j.model.HeatLoss;
+import io.lers4j.model.IncidentType;
+import io.lers4j.model.MeasurePoint;
+import io.lers4j.model.MeasurePointLastConsumptionParameters;
+import io.lers4j.model.MeasurePointReport;
+import io.lers4j.model.MeasurePointType;
+import io.lers4j.model.MeasuredParameterUnitCollection;
+import io.lers4j.model.Node;
+import io.lers4j.model.NodeEquipment;
+import io.lers4j.model.NodeGroupWithMembers;
+import io.lers4j.model.NodeJobDTO;
+import io.lers4j.model.NodeJobState;
+import io.lers4j.model.NodeSignaling;
+import io.lers4j.model.NodeSupplier;
+import io.lers4j.model.NodeType;
+import io.lers4j.model.PollTask;
+import io.lers4j.model.PollTaskMeasurePoint;
+import io.lers4j.model.PollTaskPriority;
+import io.lers4j.model.PollTaskState;
+import io.lers4j.model.PollTaskType;
+import io.lers4j.model.Report;
+import io.lers4j.model.Schedule;
+import io.lers4j.model.Sensor;
+import io.lers4j.model.ServiceCompany;
+import io.lers4j.model.Serviceman;
+import io.lers4j.model.Supplier;
+import io.lers4j.model.SystemType;
+import io.lers4j.model.Territory;
+import io.lers4j.model.Unit;
+import io.lers4j.types.LersDateTime;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** /api/v1/Core: territories, nodes, measure points, equipment, node groups and jobs. */
+final class CoreRoutes {
+
+    private final Context ctx;
+
+    CoreRoutes(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    void register(Router r) {
+        Router.Access any = Router.Access.AUTHENTICATED;
+        r.add("GET", "/api/v1/Core/Territories", "Territories_GetList", any, null, this::territories);
+        r.add("GET", "/api/v1/Core/Territories/{id}", "Territories_GetById", any, null, this::territory);
+        r.add("GET", "/api/v1/Core/Nodes", "Nodes_GetNodes", any, null, this::nodes);
+        r.add("PATCH", "/api/v1/Core/Nodes/{id}", "Nodes_UpdateNode", Router.Access.PERMISSION, "editNode", this::patchNode);
+        r.add("GET", "/api/v1/Core/Nodes/{nodeId}/MeasurePoints", "Nodes_GetNodeMeasurePoints", any, null,
+                this::nodePoints);
+        r.add("GET", "/api/v1/Core/Nodes/{houseId}/MeasurePoints/Communal", "Nodes_GetNodeCommunalMeasurePoints", any,
+                null, this::communalPoints);
+        r.add("GET", "/api/v1/Core/MeasurePoints", "MeasurePoints_GetMeasurePoints", any, null, this::points);
+        r.add("GET", "/api/v1/Core/MeasurePoints/{id}", "MeasurePoints_GetById", any, null, this::point);
+        r.add("GET", "/api/v1/Core/Equipment", "Equipment_GetEquipmentList", any, null, this::equipmentList);
+        r.add("GET", "/api/v1/Core/Equipment/{id}", "Equipment_GetEquipment", any, null, this::equipment);
+        r.add("PATCH", "/api/v1/Core/Equipment/{id}", "Equipment_UpdateEquipment", Router.Access.PERMISSION,
+                "editEquipment", this::patchEquipment);
+        r.add("GET", "/api/v1/Core/NodeGroups", "NodeGroups_GetNodeGroups", any, null, this::nodeGroups);
+        r.add("GET", "/api/v1/Core/NodeJobs", "NodeJobs_GetList", any, null, this::nodeJobs);
+    }
+
+    // ------------------------------------------------------------------ territories
+
+    private Reply territories(Call call) {
+        List<Territory> out = new ArrayList<>();
+        ctx.catalog.territories.forEach(t -> out.add(t.model));
+        return Reply.json(out);
+    }
+
+    private Reply territory(Call call) {
+        return Reply.json(ctx.territory(call.intParam("id")).model);
+    }
+
+    // ------------------------------------------------------------------ nodes
+
+    private Reply nodes(Call call) {
+        Integer groupId = call.intQuery("nodeGroupId");
+        NodeType type = call.enumQuery("nodeType", NodeType.values(), NodeType::getValue);
+        Set<Integer> members = null;
+        if (groupId != null) {
+            Catalog.GroupEntry group = ctx.catalog.groups.stream().filter(g -> g.model.getId().equals(groupId))
+                    .findFirst().orElseThrow(() -> HttpError.notFound("Группа объектов с идентификатором " + groupId
+                            + " не найдена."));
+            members = new HashSet<>(group.members);
+        }
+        boolean attributes = call.flag("getAttributes");
+        List<Catalog.NodeEntry> selected = new ArrayList<>();
+        List<Node> nodes = new ArrayList<>();
+        for (Catalog.NodeEntry n : ctx.catalog.nodes) {
+            if ((members == null || members.contains(n.id)) && (type == null || n.kind.type.equals(type))) {
+                selected.add(n);
+                nodes.add(ctx.nodeForAnswer(n, attributes));
+            }
+        }
+        GetNodeListResponseParameters out = new GetNodeListResponseParameters().nodes(nodes);
+        if (call.flag("getMeasurePoints")) {
+            List<MeasurePoint> points = new ArrayList<>();
+            selected.forEach(n -> n.points.forEach(p -> points.add(ctx.pointForAnswer(p, attributes))));
+            out.measurePoints(points);
+        }
+        if (call.flag("getServicemen")) {
+            Set<Integer> ids = new HashSet<>();
+            nodes.forEach(n -> ids.add(n.getServicemanId()));
+            List<Serviceman> list = new ArrayList<>();
+            ctx.catalog.servicemen.forEach(s -> {
+                if (ids.contains(s.getId())) {
+                    list.add(s);
+                }
+            });
+            out.servicemen(list);
+        }
+        if (call.flag("getServiceCompanies")) {
+            Set<Integer> ids = new HashSet<>();
+            nodes.forEach(n -> ids.add(n.getServiceCompanyId()));
+            List<ServiceCompany> list = new ArrayList<>();
+            ctx.catalog.serviceCompanies.forEach(s -> {
+                if (ids.contains(s.getId())) {
+                    list.add(s);
+                }
+            });
+            out.serviceCompanies(list);
+        }
+        Set<Integer> nodeIds = new HashSet<>();
+        selected.forEach(n -> nodeIds.add(n.id));
+        if (call.flag("getSignaling")) {
+            List<NodeSignaling> list = new ArrayList<>();
+            ctx.catalog.signaling.forEach(s -> {
+                if (nodeIds.contains(s.getNodeId())) {
+                    list.add(s);
+                }
+            });
+            out.signaling(list);
+        }
+        if (call.flag("getCustomers")) {
+            Map<Integer, Customer> customers = new LinkedHashMap<>();
+            nodes.forEach(n -> {
+                if (n.getCustomerId() != null && ctx.catalog.customers.containsKey(n.getCustomerId())) {
+                    customers.put(n.getCustomerId(), ctx.catalog.customers.get(n.getCustomerId()));
+                }
+            });
+            out.customers(new ArrayList<>(customers.values()));
+        }
+        if (call.flag("getSuppliers")) {
+            List<NodeSupplier> links = new ArrayList<>();
+            Set<Integer> supplierIds = new LinkedHashSet<>();
+            ctx.catalog.nodeSuppliers.forEach(s -> {
+                if (nodeIds.contains(s.getNodeId())) {
+                    links.add(s);
+                    supplierIds.add(s.getSupplierId());
+                }
+            });
+            List<Supplier> suppliers = new ArrayList<>();
+            ctx.catalog.suppliers.forEach(s -> {
+                if (supplierIds.contains(s.getId())) {
+                    suppliers.add(s);
+                }
+            });
+            out.nodeSuppliers(links).suppliers(suppliers);
+        }
+        Set<Integer> territoryIds = new HashSet<>();
+        nodes.forEach(n -> territoryIds.add(n.getTerritoryId()));
+        List<Territory> territories = new ArrayList<>();
+        ctx.catalog.territories.forEach(t -> {
+            if (territoryIds.contains(t.id())) {
+                territories.add(t.model);
+            }
+        });
+        out.territories(territories);
+        return Reply.json(out);
+    }
+
+    private Reply patchNode(Call call) {
+        Catalog.NodeEntry entry = ctx.nodeEntry(call.intParam("id"));
+        synchronized (entry) {
+            Node patched = JsonPatch.apply(ctx.node(entry), Node.class, call.bodyTree(), Set.of("id"), "Node");
+            if (patched.getTerritoryId() == null || !ctx.catalog.territoryById.containsKey(patched.getTerritoryId())) {
+                throw HttpError.notFound("Территория с идентификатором " + patched.getTerritoryId() + " не найдена.");
+            }
+            ctx.state.replaceNode(entry.id, patched);
+        }
+        return Reply.empty(200);
+    }
+
+    // ------------------------------------------------------------------ measure points
+
+    private Reply nodePoints(Call call) {
+        Catalog.NodeEntry node = ctx.nodeEntry(call.intParam("nodeId"));
+        return pointList(call, node.points, MeasurePointType.REGULAR);
+    }
+
+    private Reply communalPoints(Call call) {
+        Catalog.NodeEntry node = ctx.nodeEntry(call.intParam("houseId"));
+        return pointList(call, node.points, MeasurePointType.COMMUNAL);
+    }
+
+    private Reply points(Call call) {
+        MeasurePointType type = call.enumQuery("type", MeasurePointType.values(), MeasurePointType::getValue);
+        return pointList(call, ctx.catalog.points, type);
+    }
+
+    private Reply pointList(Call call, List<Catalog.PointEntry> source, MeasurePointType type) {
+        boolean attributes = call.flag("getAttributes");
+        List<Catalog.PointEntry> selected = new ArrayList<>();
+        List<MeasurePoint> points = new ArrayList<>();
+        for (Catalog.PointEntry p : source) {
+            if (type == null || p.type.equals(type)) {
+                selected.add(p);
+                points.add(ctx.pointForAnswer(p, attributes));
+            }
+        }
+        GetMeasurePointListResponseParameters out = new GetMeasurePointListResponseParameters().measurePoints(points);
+        if (call.flag("getEquipment")) {
+            Map<Integer, Equipment> equipment = new LinkedHashMap<>();
+            Map<Integer, EquipmentModel> models = new LinkedHashMap<>();
+            for (Catalog.PointEntry p : selected) {
+                for (Integer id : new Integer[]{p.deviceId, p.counterId}) {
+                    Equipment e = id == null ? null : ctx.equipment(id);
+                    if (e != null) {
+                        equipment.put(id, e);
+                        models.put(e.getEquipmentModelId(), ctx.catalog.models.get(e.getEquipmentModelId()));
+                    }
+                }
+            }
+            out.equipment(new ArrayList<>(equipment.values())).equipmentModels(new ArrayList<>(models.values()));
+        }
+        if (call.flag("getCustomers")) {
+            Map<Integer, Customer> customers = new LinkedHashMap<>();
+            for (Catalog.PointEntry p : selected) {
+                Integer id = p.model.getCustomerId();
+                if (id != null && ctx.catalog.customers.containsKey(id)) {
+                    customers.put(id, ctx.catalog.customers.get(id));
+                }
+            }
+            out.customers(new ArrayList<>(customers.values()));
+        }
+        if (call.flag("getLastConsumption")) {
+            List<MeasurePointLastConsumptionParameters> last = new ArrayList<>();
+            for (Catalog.PointEntry p : selected) {
+                Map.Entry<java.time.LocalDateTime, DeviceDataType> key = ctx.archive.lastKey(p);
+                if (key != null) {
+                    last.add(new MeasurePointLastConsumptionParameters().measurePointId(p.id)
+                            .dateTime(LersDateTime.of(key.getKey())).dataType(key.getValue()));
+                }
+            }
+            out.lastConsumption(last);
+        }
+        return Reply.json(out);
+    }
+
+    private Reply point(Call call) {
+        Catalog.PointEntry p = ctx.point(call.intParam("id"));
+        boolean water = p.resource.equals(io.lers4j.model.ResourceKind.WATER);
+        MeasurePoint mp = ctx.pointForAnswer(p, call.flag("getAttributes"));
+        mp.measuredParameterUnitCollection(new MeasuredParameterUnitCollection().none(Unit.NONE)
+                .temperature(Unit.CELSIUS_DEGREE).pressure(Unit.TECHNICAL_AT).mass(Unit.TON).volume(Unit.CUBIC_METER)
+                .heat(Unit.GIGA_CALORIE).time(Unit.HOUR).activeElectricalEnergy(Unit.KILOWATT_HOUR)
+                .reactiveElectricalEnergy(Unit.KILOVAR_HOUR));
+        Equipment device = ctx.equipment(p.deviceId);
+        boolean reduced = call.flag("getDeviceReduced");
+        if ((call.flag("getDevice") || reduced) && device != null) {
+            mp.device(reduced ? reduce(device) : device)
+                    .deviceEquipmentModel(ctx.catalog.models.get(device.getEquipmentModelId()));
+        }
+        GetMeasurePointResponseParameters out = new GetMeasurePointResponseParameters().measurePoint(mp)
+                .node(ctx.nodeForAnswer(p.node, false))
+                .isHeatingSeason(p.node.territory.climate.heatingSeason(ctx.now().toLocalDate().toEpochDay()));
+        if (water && p.type.equals(MeasurePointType.REGULAR)) {
+            out.defaultSupplyPressure(6).defaultReturnPressure(4);
+        }
+        if (call.flag("getDevice")) {
+            out.nodeEquipment(equipmentListOf(p.node.equipmentIds));
+        }
+        if (call.flag("getAttributes")) {
+            out.attributes(p.attributes);
+        }
+        if (call.flag("getCustomer") && p.model.getCustomerId() != null) {
+            out.customer(ctx.catalog.customers.get(p.model.getCustomerId()));
+        }
+        if (call.flag("getDiagParams")) {
+            out.diagWinterParams(diagParams(p, true)).diagSummerParams(diagParams(p, false))
+                    .userDiagParams(new ArrayList<>()).dataCopySettings(new ArrayList<>()).expressions(new ArrayList<>());
+        }
+        if (call.flag("getAutoPollTask")) {
+            out.pollTaskList(List.of(autoPollTask(p))).pollPorts(List.of(ctx.catalog.pollPort))
+                    .backupPoll(new BackupPollSettings().enabled(false).startTime(0).runOnAutoPollAttemptsEnded(false));
+        }
+        if (call.flag("getDeviceBinding")) {
+            List<io.lers4j.model.DeviceChannelObject> channels = new ArrayList<>();
+            ctx.catalog.channelsByDevice.getOrDefault(p.deviceId, List.of()).forEach(c -> {
+                if (c.getMeasurePointId() == p.id) {
+                    channels.add(c);
+                }
+            });
+            out.channels(channels).cells(new ArrayList<>()).addressMap(new ArrayList<>()).modbusBindings(new ArrayList<>());
+        }
+        if (call.flag("getHeatLoss")) {
+            out.heatLoss(p.system.equals(SystemType.HEAT) ? List.of(heatLoss(p)) : new ArrayList<>());
+        }
+        if (call.flag("getSensor")) {
+            List<Sensor> sensors = new ArrayList<>();
+            for (int id : p.sensorIds) {
+                Equipment e = ctx.equipment(id);
+                EquipmentModel model = ctx.catalog.models.get(e.getEquipmentModelId());
+                DataParameter parameter = Boolean.TRUE.equals(model.getIsTemperatureSensor()) ? DataParameter.T_IN
+                        : sensors.isEmpty() ? DataParameter.V_IN : DataParameter.V_OUT;
+                sensors.add(new Sensor().equipmentId(id).equipment(e).measurePointId(p.id).parameter(parameter));
+            }
+            out.sensorList(sensors);
+        }
+        if (call.flag("getReports")) {
+            Report report = ctx.catalog.reportFor(p.system);
+            io.lers4j.model.ReportTemplate template = ctx.catalog.reportTemplates.get(report.getReportTemplateId());
+            out.reports(List.of(new MeasurePointReport().measurePointId(p.id).measurePointTitle(p.title)
+                            .reportId(report.getId()).reportTitle(report.getTitle()).reportTemplateId(template.getId())
+                            .reportTemplateTitle(template.getTitle())))
+                    .availableReportTemplates(List.of(template)).reportsWithAvailableReportTemplates(List.of(report));
+        }
+        if (call.flag("getCounter") && p.counterId != null) {
+            Equipment counter = ctx.equipment(p.counterId);
+            out.counter(counter).counterModel(ctx.catalog.models.get(counter.getEquipmentModelId()));
+        }
+        return Reply.json(out);
+    }
+
+    private static List<DiagParam> diagParams(Catalog.PointEntry p, boolean winter) {
+        List<DiagParam> out = new ArrayList<>();
+        DeviceDataType types = DeviceDataType.fromValue("Hour, Day");
+        if (p.system.equals(SystemType.HEAT)) {
+            out.add(new DiagParam().incidentType(IncidentType.TEMP_LESS_THAN_MIN).isEnabled(winter).value1(winter ? 55f : 0f)
+                    .value2(0f).recordCount(3).diagDataTypes(types));
+            out.add(new DiagParam().incidentType(IncidentType.MEASURE_POINT_MASS_IMBALANCE).isEnabled(true).value1(4f)
+                    .value2(0f).recordCount(2).diagDataTypes(types));
+        } else if (p.system.equals(SystemType.HOT_WATER)) {
+            out.add(new DiagParam().incidentType(IncidentType.TEMP_LESS_THAN_MIN).isEnabled(true).value1(60f).value2(0f)
+                    .recordCount(3).diagDataTypes(types));
+        } else if (p.system.equals(SystemType.COLD_WATER)) {
+            out.add(new DiagParam().incidentType(IncidentType.PRESS_LESS_THAN_MIN).isEnabled(true).value1(2.5f).value2(0f)
+                    .recordCount(2).diagDataTypes(types));
+        } else if (p.system.equals(SystemType.GAS)) {
+            out.add(new DiagParam().incidentType(IncidentType.GAS_PRESS_OUT_OF_RANGE).isEnabled(true).value1(1.0f)
+                    .value2(1.6f).recordCount(1).diagDataTypes(types));
+        }
+        out.add(new DiagParam().incidentType(IncidentType.INACCESSIBLE_DEVICE).isEnabled(true).value1(24f).value2(0f)
+                .recordCount(1).diagDataTypes(DeviceDataType.HOUR));
+        return out;
+    }
+
+    private PollTask autoPollTask(Catalog.PointEntry p) {
+        int taskId = 100 + p.node.id;
+        return new PollTask().id(taskId).state(PollTaskState.READY).attempt(0).title("Автоопрос: " + p.node.model.getTitle())
+                .type(PollTaskType.AUTO).maxAttempts(3).nextAttemptDelay(10).isRemoteConsoleMode(false)
+                .loadAbsentDataOnly(true).priority(PollTaskPriority.NORMAL).creatorAccountId(1)
+                .schedule(new Schedule().enabled(true).freqType(FrequencyType.EVERY_DAY).freqInterval(1).startTime(60)
+                        .retryInterval(30).endTime(1380))
+                .measurePoints(List.of(new PollTaskMeasurePoint().taskId(taskId).measurePointId(p.id)
+                        .performTimeCorrection(true).requestedDataMask(DeviceDataType.fromValue("Hour, Day, Month, Totals"))
+                        .isDefault(true).startIfDefaultFailed(false).isContinuous(false)));
+    }
+
+    private HeatLoss heatLoss(Catalog.PointEntry p) {
+        double load = ((Meters.Heat) p.meter).designLoad();
+        float[] share = {0.16f, 0.14f, 0.12f, 0.08f, 0.03f, 0.02f, 0.02f, 0.02f, 0.04f, 0.09f, 0.12f, 0.16f};
+        float year = (float) (load * 24 * 365 * 0.012);
+        return new HeatLoss().measurePointId(p.id).year(ctx.now().getYear()).jan(year * share[0]).feb(year * share[1])
+                .mar(year * share[2]).apr(year * share[3]).may(year * share[4]).jun(year * share[5]).jul(year * share[6])
+                .aug(year * share[7]).sep(year * share[8]).oct(year * share[9]).nov(year * share[10]).dec(year * share[11])
+                .percent(1.2f).hour((float) (load * 0.012));
+    }
+
+    // ------------------------------------------------------------------ equipment
+
+    private GetEquipmentListResponseParameters equipmentListOf(Iterable<Integer> ids) {
+        List<Equipment> list = new ArrayList<>();
+        Map<Integer, EquipmentModel> models = new LinkedHashMap<>();
+        Map<Integer, Node> nodes = new LinkedHashMap<>();
+        List<NodeEquipment> links = new ArrayList<>();
+        for (int id : ids) {
+            Equipment e = ctx.equipment(id);
+            if (e == null) {
+                continue;
+            }
+            list.add(e);
+            models.putIfAbsent(e.getEquipmentModelId(), ctx.catalog.models.get(e.getEquipmentModelId()));
+            int nodeId = ctx.catalog.equipmentNode.get(id);
+            nodes.computeIfAbsent(nodeId, k -> ctx.nodeForAnswer(ctx.catalog.nodeById.get(k), false));
+            links.add(new NodeEquipment().nodeId(nodeId).equipmentId(id));
+        }
+        return new GetEquipmentListResponseParameters()._list(list).modelList(new ArrayList<>(models.values()))
+                .nodes(new ArrayList<>(nodes.values())).nodeEquipment(links);
+    }
+
+    private Reply equipmentList(Call call) {
+        List<Integer> ids = call.intQueryValues("id");
+        return Reply.json(equipmentListOf(ids.isEmpty() ? ctx.catalog.equipment.keySet() : ids));
+    }
+
+    private static Equipment reduce(Equipment e) {
+        return new Equipment().id(e.getId()).equipmentModelId(e.getEquipmentModelId()).serialNumber(e.getSerialNumber())
+                .networkAddress(e.getNetworkAddress()).comment(e.getComment());
+    }
+
+    private Reply equipment(Call call) {
+        int id = call.intParam("id");
+        Equipment e = ctx.equipmentOrFail(id);
+        boolean reduced = call.flag("getReduced");
+        GetEquipmentResponseParameters out = new GetEquipmentResponseParameters().equipment(reduced ? reduce(e) : e)
+                .model(ctx.catalog.models.get(e.getEquipmentModelId()))
+                .nodes(List.of(ctx.nodeForAnswer(ctx.catalog.nodeById.get(ctx.catalog.equipmentNode.get(id)), false)));
+        if (call.flag("getBindings")) {
+            List<MeasurePoint> points = new ArrayList<>();
+            for (int pointId : ctx.catalog.pointsByEquipment.getOrDefault(id, List.of())) {
+                points.add(ctx.pointForAnswer(ctx.catalog.pointById.get(pointId), false));
+            }
+            out.channelBind(ctx.catalog.channelsByDevice.getOrDefault(id, List.of())).cellBind(new ArrayList<>())
+                    .addressBind(new ArrayList<>()).modbusBindings(new ArrayList<>()).measurePoints(points);
+        }
+        return Reply.json(out);
+    }
+
+    private Reply patchEquipment(Call call) {
+        int id = call.intParam("id");
+        ctx.equipmentOrFail(id);
+        synchronized (ctx.catalog.equipment.get(id)) { // the catalog's object is never replaced: a stable lock
+            Equipment patched = JsonPatch.apply(ctx.equipment(id), Equipment.class, call.bodyTree(),
+                    Set.of("id", "equipmentModelId"), "Equipment");
+            ctx.state.replaceEquipment(id, patched);
+        }
+        return Reply.empty(200);
+    }
+
+    // ------------------------------------------------------------------ groups and jobs
+
+    private Reply nodeGroups(Call call) {
+        Integer nodeId = call.intQuery("nodeId");
+        if (nodeId != null) {
+            ctx.nodeEntry(nodeId);
+        }
+        List<NodeGroupWithMembers> out = new ArrayList<>();
+        for (Catalog.GroupEntry g : ctx.catalog.groups) {
+            if (nodeId == null || g.members.contains(nodeId)) {
+                out.add(new NodeGroupWithMembers().nodeGroup(g.model).members(g.members));
+            }
+        }
+        return Reply.json(out);
+    }
+
+    private Reply nodeJobs(Call call) {
+        boolean incomplete = call.flag("incomplete");
+        List<NodeJobDTO> out = new ArrayList<>();
+        for (NodeJobDTO job : ctx.catalog.jobs) {
+            if (!incomplete || !job.getState().equals(NodeJobState.COMPLETED)) {
+                out.add(job);
+            }
+        }
+        return Reply.json(out);
+    }
+}

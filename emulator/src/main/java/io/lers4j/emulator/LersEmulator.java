@@ -1,0 +1,302 @@
+package io.lers4j.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-process LERS UCHET v1 REST server for tests and benchmarks, on a loopback port.
+ *
+ * <p>It answers every operation of the API document ({@code api-spec/lers-v1.swagger.json}, also
+ * served at {@code /api/swagger/v1/swagger.json}) with the generated models, over a deterministic
+ * data set: nodes (buildings) in three territories with heat, hot water, cold water, electricity
+ * and gas measure points, equipment, organisations, incidents. Archive data is computed from
+ * (seed, point, hour) when asked, so thousands of points over years cost no memory: hours follow
+ * daily and weekly cycles and the outdoor temperature, days and months are sums (means for
+ * temperatures and pressures) of their hours, and totals are running integrals, exactly
+ * consistent with consumption. Data exists from {@link DataSet#dataStart()} up to the last
+ * completed hour of the clock, in server local time ({@link #SERVER_OFFSET}, no offset written).
+ *
+ * <p>Like LERS it wants {@code Authorization: Bearer <token>} from {@code POST /api/v1/Login}
+ * everywhere except login, {@code GET /api/v1/ServerInfo}, downloads and the document; answers
+ * 401 for a missing, unknown or expired token, 403 when the account lacks the permission, and
+ * 422 {@code {errorMessage, errorCode, data}} for bad input. Writes are kept in memory and read
+ * back. {@link #faults()} injects latency, error statuses, throttling, HTML error pages and
+ * connections dropped mid-body.
+ *
+ * <pre>{@code
+ * try (LersEmulator lers = LersEmulator.start()) {
+ *     ApiClient client = new ApiClient(new OkHttpClient());
+ *     client.setBasePath(lers.baseUrl());
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class LersEmulator implements AutoCloseable {
+
+    /** An account with every permission, an administrator. */
+    public static final String DEFAULT_LOGIN = "demo";
+    public static final String DEFAULT_PASSWORD = "demo";
+    /**
+     * An account that may read everything but lacks saveData, editNode, editEquipment,
+     * createIncident, editOutdoorTemperature (and the other edit rights): writes answer 403.
+     */
+    public static final String VIEWER_LOGIN = "viewer";
+    public static final String VIEWER_PASSWORD = "viewer";
+    /** The emulated server's time zone (Moscow): archive times are local times in it. */
+    public static final ZoneOffset SERVER_OFFSET = Catalog.SERVER_OFFSET;
+
+    static {
+        // The JDK server flushes headers and body separately; with Nagle's algorithm the body then
+        // waits for the client's delayed ACK (~40 ms a request). Read once, when the first
+        // HttpServer of the JVM is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Context context;
+    private final Router router;
+    private final Faults faults;
+    private final RequestStats stats;
+    private final DataSet dataSet;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private LersEmulator(Builder b) {
+        Clock clock = b.clock;
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), SERVER_OFFSET);
+        LocalDate dataStart = LocalDate.of(now.getYear() - 3, 1, 1);
+        int nodes = b.nodes > 0 ? b.nodes : Math.max(1, (int) Math.ceil(b.measurePoints / 3.5));
+        Catalog catalog = new Catalog(b.seed, b.measurePoints, nodes, dataStart, now);
+        Accounts accounts = new Accounts(clock, b.tokenLifetime);
+        accounts.add(DEFAULT_LOGIN, DEFAULT_PASSWORD, "Администратор (demo)", true, Accounts.ALL_PERMISSIONS);
+        accounts.add(VIEWER_LOGIN, VIEWER_PASSWORD, "Наблюдатель (viewer)", false, Accounts.VIEWER_PERMISSIONS);
+        for (String[] a : b.accounts) {
+            accounts.add(a[0], a[1], a[0], false, Arrays.asList(a).subList(2, a.length));
+        }
+        this.context = new Context(catalog, new State(), accounts, clock);
+        this.router = new Router();
+        new AccountRoutes(context).register(router);
+        new CoreRoutes(context).register(router);
+        new DataRoutes(context).register(router);
+        IncidentRoutes incidents = new IncidentRoutes(context);
+        incidents.register(router);
+        incidents.seedInitial();
+        new FileRoutes(context).register(router);
+        this.dataSet = new DataSet(catalog, context.state.incidentIds());
+        this.faults = new Faults();
+        this.stats = new RequestStats();
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 256);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on port " + b.port, e);
+        }
+        AtomicInteger threadNumber = new AtomicInteger();
+        int port = server.getAddress().getPort();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "lers-emulator-" + port + "-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.executor = Executors.newFixedThreadPool(b.threads, threads);
+        server.setExecutor(executor);
+        server.createContext("/", new Front(router, accounts, faults, stats));
+        server.start();
+    }
+
+    /** A builder for an emulator with a chosen size, seed, clock, port or extra accounts. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts an emulator with the small default data set (14 points on 4 nodes) on a free port. */
+    public static LersEmulator start() {
+        return builder().start();
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash: the generated client's base path. */
+    public String baseUrl() {
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public DataSet dataSet() {
+        return dataSet;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Makes every token issued so far expired: the next call with one answers 401. New logins work. */
+    public void expireAllTokens() {
+        context.accounts.expireAll();
+    }
+
+    /** The start of the newest hour record (the last completed hour), server local time. */
+    public LocalDateTime lastCompletedHour() {
+        return context.currentHour().minusHours(1);
+    }
+
+    /** Requests received so far, on every route, faulted ones included. */
+    public long requestCount() {
+        return stats.total();
+    }
+
+    /**
+     * Requests with this method whose path starts with these segments, ignoring case:
+     * {@code requestCount("POST", "/api/v1/Login")} counts logins (and the other Login routes).
+     */
+    public long requestCount(String method, String pathPrefix) {
+        return stats.count(Objects.requireNonNull(method, "method"), Objects.requireNonNull(pathPrefix, "pathPrefix"));
+    }
+
+    /** The routing table; tests add routes to it. */
+    Router router() {
+        return router;
+    }
+
+    /** The operationIds the emulator routes, in registration order. */
+    List<String> operationIds() {
+        List<String> out = new ArrayList<>();
+        for (Router.Route r : router.routes()) {
+            if (r.operationId != null) {
+                out.add(r.operationId);
+            }
+        }
+        return out;
+    }
+
+    /** Stops the server and its threads; calling it again does nothing. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Configures an emulator; every setting has a default. */
+    public static final class Builder {
+        private int port;
+        private int measurePoints = 14;
+        private int nodes;
+        private long seed = 20_250_101L;
+        private Clock clock = Clock.systemUTC();
+        private Duration tokenLifetime = Duration.ofHours(1);
+        private int threads = 16;
+        private final List<String[]> accounts = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The port to listen on; 0 (default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** How many measure points (default 14); thousands work. */
+        public Builder measurePoints(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("at least one measure point");
+            }
+            this.measurePoints = count;
+            return this;
+        }
+
+        /** How many nodes carry the points; by default about one per 3.5 points. */
+        public Builder nodes(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("at least one node");
+            }
+            this.nodes = count;
+            return this;
+        }
+
+        /** The seed of every generated value: the same seed and clock give the same data. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** "Now" for token expiry, the newest data and the start of the data (default: the system clock). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How long issued tokens live (default 1 hour), measured by the clock. */
+        public Builder tokenLifetime(Duration lifetime) {
+            Objects.requireNonNull(lifetime, "lifetime");
+            if (lifetime.isNegative() || lifetime.isZero()) {
+                throw new IllegalArgumentException("token lifetime must be positive");
+            }
+            this.tokenLifetime = lifetime;
+            return this;
+        }
+
+        /** Request threads (default 16); latency faults hold a thread while they wait. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("at least one thread");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Adds an account with these permissions, camelCase as LERS sends them ({@code "viewData"},
+         * {@code "saveData"}); {@code "SaveData"} is accepted too. Not an administrator.
+         */
+        public Builder account(String login, String password, String... permissions) {
+            Objects.requireNonNull(login, "login");
+            Objects.requireNonNull(password, "password");
+            if (login.equalsIgnoreCase(DEFAULT_LOGIN) || login.equalsIgnoreCase(VIEWER_LOGIN)) {
+                throw new IllegalArgumentException("login " + login + " is built in");
+            }
+            String[] entry = new String[permissions.length + 2];
+            entry[0] = login;
+            entry[1] = password;
+            System.arraycopy(permissions, 0, entry, 2, permissions.length);
+            accounts.add(entry);
+            return this;
+        }
+
+        /** Builds the data set and starts listening. */
+        public LersEmulator start() {
+            return new LersEmulator(this);
+        }
+    }
+}
