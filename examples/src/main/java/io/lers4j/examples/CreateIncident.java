@@ -1,0 +1,49 @@
+package io.lers4j.examples;
+
+import io.lers4j.LersClient;
+import io.lers4j.api.IncidentsApi;
+import io.lers4j.api.MeasurePointsApi;
+import io.lers4j.model.BaseSaveResponseParameters;
+import io.lers4j.model.CreateIncidentRequestParameters;
+import io.lers4j.model.Incident;
+import io.lers4j.model.IncidentImportance;
+import io.lers4j.model.IncidentType;
+import io.lers4j.model.MeasurePoint;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** Raises an incident (нештатная ситуация) on a measure point and lists the point's open incidents. */
+public final class CreateIncident {
+
+    public static void main(String[] args) {
+        try (ExampleConnection connection = ExampleConnection.open()) {
+            System.out.println("Connected to the " + connection.describe());
+            run(connection.client(), System.out);
+        }
+    }
+
+    public static int run(LersClient lers, PrintStream out) {
+        MeasurePoint point = lers.call(MeasurePointsApi.class, api -> api.getMeasurePoints().execute())
+                .getMeasurePoints().get(0);
+        CreateIncidentRequestParameters incident = new CreateIncidentRequestParameters()
+                .incidentType(IncidentType.CUSTOM)
+                .importance(IncidentImportance.WARNING)
+                .description("Нет связи с прибором учёта более 24 часов")
+                .shortDescription("Нет связи")
+                .nodeId(point.getNodeId())
+                .measurePointId(point.getId());
+        BaseSaveResponseParameters created = lers.call(IncidentsApi.class, api -> api.createIncident().body(incident).execute());
+        out.printf("Created incident %d on %s (id %d)%n%n", created.getId(), point.getFullTitle(), point.getId());
+
+        List<Incident> active = lers.call(IncidentsApi.class, api -> api.getActiveByMeasurePoint(point.getId()).execute());
+        Table table = new Table("Id", "Type", "Importance", "Started", "Description").numeric(0);
+        for (Incident i : active) {
+            table.row(i.getId(), i.getIncidentType(), i.getImportance(),
+                    i.getStartDate() == null ? "" : i.getStartDate().truncatedToSeconds(), i.getDescription());
+        }
+        out.println("Open incidents of the point:");
+        table.print(out);
+        return created.getId();
+    }
+}
