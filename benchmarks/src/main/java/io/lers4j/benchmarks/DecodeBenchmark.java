@@ -1,0 +1,98 @@
+package io.lers4j.benchmarks;
+
+import com.google.gson.JsonElement;
+import io.lers4j.LersClient;
+import io.lers4j.MeterRecord;
+import io.lers4j.api.MeasurePointConsumptionApi;
+import io.lers4j.api.MeasurePointsApi;
+import io.lers4j.emulator.LersEmulator;
+import io.lers4j.model.DeviceDataType;
+import io.lers4j.model.GetMeasurePointConsumptionResponse;
+import io.lers4j.model.MeasurePoint;
+import io.lers4j.model.SystemType;
+import io.lers4j.types.LersDateTime;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.time.Year;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Decoding a year of hourly consumption of one heat point (8,760 records, about ten values each):
+ * the generated models and lers4j's streaming records, against a bare Gson tree of the same bytes.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(1)
+public class DecodeBenchmark {
+
+    private Fixture fixture;
+    private ReplayServer replay;
+    private LersClient lers;
+    private int pointId;
+    private LocalDateTime from;
+    private LocalDateTime to;
+    private String path;
+
+    @Setup
+    public void setUp() throws IOException {
+        fixture = new Fixture(LersEmulator.builder().tokenLifetime(java.time.Duration.ofHours(24)).start());
+        try (LersClient direct = fixture.lers(fixture.emulator.baseUrl())) {
+            MeasurePoint heat = direct.call(MeasurePointsApi.class, api -> api.getMeasurePoints().execute()).getMeasurePoints()
+                    .stream().filter(p -> SystemType.HEAT.equals(p.getSystemType())).findFirst().orElseThrow();
+            pointId = heat.getId();
+        }
+        int year = Year.now().getValue() - 1;
+        from = LocalDateTime.of(year, 1, 1, 0, 0);
+        to = from.plusYears(1);
+        path = "/api/v1/Data/MeasurePoints/" + pointId + "/Consumption/" + LersDateTime.of(from) + "/" + LersDateTime.of(to);
+        byte[] year8760 = fixture.capture(path + "?dataTypes=Hour");
+        replay = new ReplayServer()
+                .answer("POST", "/api/v1/Login", fixture.captureLogin())
+                .answer("GET", path, year8760);
+        lers = fixture.lers(replay.baseUrl());
+        int records = consumptionLers4jRecords().size();
+        if (records < 8760) {
+            throw new IllegalStateException("expected a year of hours, got " + records);
+        }
+    }
+
+    @TearDown
+    public void tearDown() {
+        lers.close();
+        replay.close();
+        fixture.close();
+    }
+
+    @Benchmark
+    public JsonElement consumptionBare() {
+        return fixture.bareGet(replay.baseUrl() + path + "?dataTypes=Hour");
+    }
+
+    @Benchmark
+    public GetMeasurePointConsumptionResponse consumptionLers4jModels() {
+        return lers.call(MeasurePointConsumptionApi.class, api -> api.getConsumption(pointId, LersDateTime.of(from), LersDateTime.of(to))
+                .dataTypes(List.of(DeviceDataType.HOUR)).execute());
+    }
+
+    @Benchmark
+    public List<MeterRecord> consumptionLers4jRecords() {
+        return lers.consumption(pointId, DeviceDataType.HOUR, from, to).withWindowSize(Period.ofYears(1)).toList();
+    }
+}
