@@ -150,6 +150,12 @@ public final class LersClient implements AutoCloseable {
             throw translate(e, CallContext.current());
         } catch (JsonParseException e) {
             CallContext context = CallContext.current();
+            IOException broken = brokenConnection(e);
+            if (broken != null) {
+                // Gson reads the body as a stream: a connection cut mid-body surfaces here
+                throw new LersTransportException(redactor.redact(context.operation + ": the answer broke off ("
+                        + AttemptsIOException.describe(broken) + ")"), context.operation, Math.max(1, context.attempts), e);
+            }
             throw new LersResponseException(redactor.redact("The answer of " + context.operation + " could not be read: "
                     + e.getMessage()), context.operation, context.attempts, 200, e);
         } catch (RuntimeException e) {
@@ -161,6 +167,18 @@ public final class LersClient implements AutoCloseable {
         } finally {
             CallContext.restore(previous);
         }
+    }
+
+    /**
+     * {@link #call} for operations without a result:
+     * {@code lers.run(WeatherApi.class, api -> api.set(1).body(temperatures).execute())}.
+     */
+    public <A> void run(Class<A> apiClass, ApiAction<A> action) {
+        Objects.requireNonNull(action, "action");
+        call(apiClass, api -> {
+            action.run(api);
+            return null;
+        });
     }
 
     /** The generated client underneath, already bound to this client's authentication. */
@@ -313,6 +331,16 @@ public final class LersClient implements AutoCloseable {
         } finally {
             CallContext.restore(previous);
         }
+    }
+
+    /** The transport failure under a JSON failure, if that is what it was; null for bad JSON. */
+    private static IOException brokenConnection(Throwable e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof IOException && !(c instanceof MalformedJsonException) && !(c instanceof EOFException)) {
+                return (IOException) c;
+            }
+        }
+        return null;
     }
 
     private LersException translate(ApiException e, CallContext context) {

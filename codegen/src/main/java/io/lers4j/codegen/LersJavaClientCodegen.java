@@ -35,6 +35,12 @@ public class LersJavaClientCodegen extends JavaClientCodegen {
         importMapping.put("LersDateTime", DATE_TIME_CLASS);
     }
 
+    /** The stock version prints a donation banner into every build log; the generator's home page has it. */
+    @Override
+    public void postProcess() {
+        LOG.debug("lers4j: generation finished");
+    }
+
     @Override
     public void preprocessOpenAPI(OpenAPI openAPI) {
         SpecNormalizer normalizer = new SpecNormalizer();
