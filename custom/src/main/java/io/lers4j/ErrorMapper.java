@@ -91,6 +91,9 @@ final class ErrorMapper {
                 m.append(": ").append(excerpt.length() > 200 ? excerpt.substring(0, 200) + "…" : excerpt);
             }
         }
+        if (status == 404 && errorMessage == null) {
+            m.append(" (the server has no such route: it may be older than the API document lers4j was built from)");
+        }
         m.append(" [").append(attempts).append(attempts == 1 ? " attempt]" : " attempts]");
         return redactor.redact(m.toString());
     }

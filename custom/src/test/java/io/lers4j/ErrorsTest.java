@@ -103,4 +103,15 @@ class ErrorsTest extends TestSupport {
             assertFalse(e.getMessage().isBlank());
         }
     }
+
+    @Test
+    void aRouteAnOlderServerLacksSaysSo() {
+        server.enqueue(new MockResponse.Builder().code(404).build());
+        try (LersClient lers = lers()) {
+            LersApiException e = assertThrows(LersApiException.class,
+                    () -> lers.totals(5, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2)).toList());
+            assertEquals(404, e.statusCode());
+            assertTrue(e.getMessage().contains("may be older than the API document"), e.getMessage());
+        }
+    }
 }

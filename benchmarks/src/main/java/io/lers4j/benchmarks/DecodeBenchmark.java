@@ -91,6 +91,16 @@ public class DecodeBenchmark {
                 .dataTypes(List.of(DeviceDataType.HOUR)).execute());
     }
 
+    /**
+     * What the stock okhttp-gson binding does, which lers4j's JSON template replaces: read a tree,
+     * (validate it,) then bind the tree to models. Shows what the second pass costs.
+     */
+    @Benchmark
+    public GetMeasurePointConsumptionResponse consumptionTreeThenModels() {
+        return io.lers4j.invoker.JSON.getGson().fromJson(fixture.bareGet(replay.baseUrl() + path + "?dataTypes=Hour"),
+                GetMeasurePointConsumptionResponse.class);
+    }
+
     @Benchmark
     public List<MeterRecord> consumptionLers4jRecords() {
         return lers.consumption(pointId, DeviceDataType.HOUR, from, to).withWindowSize(Period.ofYears(1)).toList();
