@@ -147,6 +147,10 @@ public final class LersClient implements AutoCloseable {
         try {
             return call.call(api);
         } catch (ApiException e) {
+            if (e.getCode() == 0 && e.getCause() == null) {
+                // the generated code refusing a call before sending it, e.g. a missing required id
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
             throw translate(e, CallContext.current());
         } catch (JsonParseException e) {
             CallContext context = CallContext.current();

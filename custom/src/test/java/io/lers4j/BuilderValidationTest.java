@@ -76,6 +76,16 @@ class BuilderValidationTest extends TestSupport {
     }
 
     @Test
+    void aMissingRequiredArgumentOfAGeneratedCallIsTheCallersMistake() {
+        try (LersClient lers = client().build()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> lers.call(io.lers4j.api.MeasurePointsApi.class, api -> api.getById(null).execute()));
+            assertTrue(e.getMessage().contains("Missing the required parameter 'id'"), e.getMessage());
+        }
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
     void anEmptyPeriodSendsNothing() {
         try (LersClient lers = client().build()) {
             LocalDateTime a = LocalDateTime.of(2026, 1, 1, 0, 0);
