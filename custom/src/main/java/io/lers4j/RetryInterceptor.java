@@ -61,7 +61,7 @@ final class RetryInterceptor implements Interceptor {
             } catch (WrappedLersException e) {
                 throw e; // a failed login: already retried as far as it may be
             } catch (IOException e) {
-                boolean retry = attempt < policy.maxAttempts() && !chain.call().isCanceled()
+                boolean retry = attempt < policy.maxAttempts() && !chain.call().isCanceled() && !certificateRejected(e)
                         && (neverSent(e) || (idempotent && transientFailure(e)));
                 if (!retry) {
                     throw new AttemptsIOException(operation, attempt, e);
@@ -138,6 +138,16 @@ final class RetryInterceptor implements Interceptor {
         return e instanceof ConnectException || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException || e instanceof PortUnreachableException
                 || e instanceof SSLHandshakeException;
+    }
+
+    /** An untrusted or invalid certificate fails the same way on every attempt. */
+    static boolean certificateRejected(IOException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.security.cert.CertificateException || c instanceof SSLPeerUnverifiedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean transientFailure(IOException e) {
