@@ -8,10 +8,28 @@ import okhttp3.Response;
 import java.io.IOException;
 
 /**
- * Adds {@code Authorization: Bearer <token>} to every request but the anonymous ones, and on a 401
- * renews the token and replays the request exactly once.
+ * Authenticates every request but the anonymous ones, and on a 401 renews the token and replays
+ * the request exactly once.
+ *
+ * <p>The token travels as a request tag and becomes the {@code Authorization} header only in
+ * {@link BearerHeader}, a network interceptor: interceptors added after this one (the generated
+ * client's debug logger, say) never see it.
  */
 final class AuthInterceptor implements Interceptor {
+
+    /** The token a request is to be sent with. */
+    static final class Token {
+        final String value;
+
+        Token(String value) {
+            this.value = value;
+        }
+
+        @Override
+        public String toString() {
+            return "Token[" + Redactor.MASK + "]";
+        }
+    }
 
     private final TokenManager tokens;
     private final HttpUrl base;
@@ -48,6 +66,19 @@ final class AuthInterceptor implements Interceptor {
     }
 
     private static Request withToken(Request request, String token) {
-        return request.newBuilder().header("Authorization", "Bearer " + token).build();
+        return request.newBuilder().tag(Token.class, new Token(token)).build();
+    }
+
+    /** Network interceptor: writes the tagged token into the header, as late as OkHttp allows. */
+    static final class BearerHeader implements Interceptor {
+        @Override
+        public Response intercept(Chain chain) throws IOException {
+            Request request = chain.request();
+            Token token = request.tag(Token.class);
+            if (token == null || request.header("Authorization") != null) {
+                return chain.proceed(request);
+            }
+            return chain.proceed(request.newBuilder().header("Authorization", "Bearer " + token.value).build());
+        }
     }
 }

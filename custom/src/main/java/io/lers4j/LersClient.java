@@ -100,6 +100,7 @@ public final class LersClient implements AutoCloseable {
         this.http = shared.newBuilder()
                 .addInterceptor(retry)
                 .addInterceptor(new AuthInterceptor(tokens, baseUrl))
+                .addNetworkInterceptor(new AuthInterceptor.BearerHeader())
                 .build();
 
         this.apiClient = new ApiClient(http);

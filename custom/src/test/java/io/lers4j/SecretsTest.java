@@ -19,6 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,5 +140,39 @@ class SecretsTest extends TestSupport {
             }
         }
         assertTrue(String.join("\n", seen).contains(Redactor.MASK), "echoed secrets are masked, not just absent");
+    }
+
+    @Test
+    void theGeneratedDebugSwitchLogsRequestsButNotTheToken() {
+        Logger okhttpLogger = Logger.getLogger("okhttp3");
+        Level previous = okhttpLogger.getLevel();
+        okhttpLogger.setLevel(Level.ALL);
+        okhttpLogger.addHandler(capture);
+        server.enqueue(json(loginAnswer(TOKEN_1, NOW.plus(Duration.ofHours(1)))));
+        server.enqueue(json("{\"nodes\":[]}"));
+        try (LersClient lers = client().build()) {
+            lers.apiClient().setDebugging(true); // the generated client's switch: logs headers and bodies
+            lers.call(NodesApi.class, api -> api.getNodes().execute());
+        } finally {
+            okhttpLogger.removeHandler(capture);
+            okhttpLogger.setLevel(previous);
+        }
+        String log;
+        synchronized (logLines) {
+            log = String.join("\n", logLines);
+        }
+        assertTrue(log.contains("GET " + baseUrl() + "api/v1/Core/Nodes"), log);
+        assertFalse(log.contains(TOKEN_1), log);
+        assertFalse(log.contains(PASSWORD), log);
+        assertEquals("Bearer " + TOKEN_1, takeSecond().getHeaders().get("Authorization"), "the header still reaches the server");
+    }
+
+    private mockwebserver3.RecordedRequest takeSecond() {
+        try {
+            take();
+            return take();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 }
