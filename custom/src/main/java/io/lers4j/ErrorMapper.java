@@ -102,7 +102,8 @@ final class ErrorMapper {
         Map<String, List<String>> out = new TreeMap<>();
         for (String name : headers.names()) {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.equals("authorization") || lower.equals("set-cookie") || lower.equals("cookie")) {
+            if (lower.equals("authorization") || lower.equals(ApiKeyHeader.HEADER) || lower.equals("set-cookie")
+                    || lower.equals("cookie")) {
                 continue;
             }
             out.put(lower, headers.values(name));

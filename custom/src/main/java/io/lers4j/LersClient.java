@@ -97,11 +97,15 @@ public final class LersClient implements AutoCloseable {
         this.loginHttp = shared.newBuilder().addInterceptor(retry).build();
         this.tokens = new TokenManager(baseUrl, b.login, b.password, b.application, b.token, loginHttp,
                 b.clock, b.tokenRenewalSkew, redactor, errors);
-        this.http = shared.newBuilder()
-                .addInterceptor(retry)
-                .addInterceptor(new AuthInterceptor(tokens, baseUrl))
-                .addNetworkInterceptor(new AuthInterceptor.BearerHeader())
-                .build();
+        OkHttpClient.Builder authenticated = shared.newBuilder().addInterceptor(retry);
+        if (b.apiKey != null) {
+            redactor.addSecret(b.apiKey);
+            authenticated.addNetworkInterceptor(new ApiKeyHeader(b.apiKey, baseUrl));
+        } else {
+            authenticated.addInterceptor(new AuthInterceptor(tokens, baseUrl))
+                    .addNetworkInterceptor(new AuthInterceptor.BearerHeader());
+        }
+        this.http = authenticated.build();
 
         this.apiClient = new ApiClient(http);
         String base = baseUrl.toString();
@@ -394,7 +398,7 @@ public final class LersClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "LersClient[" + baseUrl + (login == null ? ", token" : ", login=" + login) + "]";
+        return "LersClient[" + baseUrl + (login != null ? ", login=" + login : ", pre-issued credential") + "]";
     }
 
     /** Builds a {@link LersClient}; {@link #baseUrl} and either {@link #credentials} or {@link #token} are required. */
@@ -404,6 +408,7 @@ public final class LersClient implements AutoCloseable {
         private String password;
         private String application = "lers4j";
         private String token;
+        private String apiKey;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
         private Duration writeTimeout = Duration.ofSeconds(60);
@@ -460,6 +465,20 @@ public final class LersClient implements AutoCloseable {
                 throw new IllegalArgumentException("token must not be blank");
             }
             this.token = token;
+            return this;
+        }
+
+        /**
+         * An application key, sent as {@code x-lers-api-key} on every request instead of a login.
+         * Field reports say LERS 3.6x issues such keys on the account card ("Приложения"); the
+         * vendor's 2022 API document does not mention them. A rejected key is reported, not renewed.
+         */
+        public Builder apiKey(String apiKey) {
+            Objects.requireNonNull(apiKey, "apiKey");
+            if (apiKey.isBlank()) {
+                throw new IllegalArgumentException("apiKey must not be blank");
+            }
+            this.apiKey = apiKey;
             return this;
         }
 
@@ -553,8 +572,11 @@ public final class LersClient implements AutoCloseable {
             if (baseUrl == null) {
                 throw new IllegalStateException("baseUrl is required, e.g. builder().baseUrl(\"http://lers-server:10000\")");
             }
-            if (login == null && token == null) {
-                throw new IllegalStateException("credentials(login, password) or token(token) is required");
+            if (login == null && token == null && apiKey == null) {
+                throw new IllegalStateException("credentials(login, password), token(token) or apiKey(key) is required");
+            }
+            if (apiKey != null && (login != null || token != null)) {
+                throw new IllegalStateException("apiKey(key) replaces the login: do not combine it with credentials or token");
             }
             return new LersClient(this);
         }

@@ -240,4 +240,32 @@ class AuthTest extends TestSupport {
         assertEquals(1, logins.get(), "one failed login for all threads that waited on it");
         assertFalse(server.getRequestCount() > 1);
     }
+
+    @Test
+    void anApplicationKeyIsSentInsteadOfLoggingIn() throws Exception {
+        server.enqueue(json(NODES));
+        server.enqueue(json("{\"version\":\"3.67\"}"));
+        server.enqueue(new MockResponse.Builder().code(401).body("key api-key-0123456789 revoked").build());
+        try (LersClient lers = LersClient.builder().baseUrl(baseUrl()).apiKey("api-key-0123456789").sleeper(sleeps::add).build()) {
+            nodes(lers);
+            lers.call(ServerInfoApi.class, api -> api.getVersion().execute());
+            LersAuthenticationException e = assertThrows(LersAuthenticationException.class, () -> nodes(lers));
+            assertFalse(e.getMessage().contains("api-key-0123456789"), e.getMessage());
+            assertFalse(e.body().contains("api-key-0123456789"), e.body());
+            assertFalse(lers.toString().contains("api-key"));
+        }
+        RecordedRequest first = take();
+        assertEquals("GET /api/v1/Core/Nodes", first.getMethod() + " " + first.getTarget());
+        assertEquals("api-key-0123456789", first.getHeaders().get("x-lers-api-key"));
+        assertNull(first.getHeaders().get("Authorization"));
+        assertNull(take().getHeaders().get("x-lers-api-key"), "anonymous routes carry no key");
+        assertEquals(3, server.getRequestCount(), "no login");
+    }
+
+    @Test
+    void anApplicationKeyDoesNotMixWithALogin() {
+        assertThrows(IllegalStateException.class,
+                () -> LersClient.builder().baseUrl(baseUrl()).apiKey("k-123").credentials("a", "b").build());
+        assertThrows(IllegalArgumentException.class, () -> LersClient.builder().apiKey(" "));
+    }
 }
