@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
 public final class MonthToCsv {
 
     public static void main(String[] args) {
-        Path file = Path.of(args.length > 0 ? args[0] : "consumption.csv");
+        Path file = args.length > 0 ? Path.of(args[0]) : Path.of(System.getProperty("java.io.tmpdir"), "lers-consumption.csv");
         try (ExampleConnection connection = ExampleConnection.open()) {
             System.out.println("Connected to the " + connection.describe());
             run(connection.client(), file, System.out);
