@@ -1,0 +1,46 @@
+package io.lers4j.emulator;
+
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExtensionTest {
+
+    @RegisterExtension
+    static LersEmulatorExtension server = new LersEmulatorExtension(() -> LersEmulator.builder().measurePoints(30).start());
+
+    private static int status(LersEmulator emulator) throws IOException {
+        OkHttpClient http = new OkHttpClient();
+        try (Response r = http.newCall(new Request.Builder().url(emulator.baseUrl() + "/api/v1/ServerInfo").build()).execute()) {
+            return r.code();
+        } finally {
+            http.dispatcher().executorService().shutdown();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theEmulatorIsInjectedAndFaultsAreArmedForThisTest(LersEmulator emulator) throws IOException {
+        assertSame(server.emulator(), emulator);
+        assertEquals(30, emulator.dataSet().measurePoints().size());
+        emulator.faults().status(503, 5);
+        assertEquals(503, status(emulator));
+    }
+
+    @Test
+    @Order(2)
+    void faultsOfTheLastTestAreCleared(LersEmulator emulator) throws IOException {
+        assertEquals(200, status(emulator));
+    }
+}
