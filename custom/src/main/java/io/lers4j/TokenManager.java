@@ -57,7 +57,7 @@ final class TokenManager {
         this.redactor = redactor;
         this.errors = errors;
         if (initialToken != null) {
-            redactor.addSecret(initialToken);
+            redactor.addToken(initialToken);
             this.current = new Token(initialToken, null);
         }
     }
@@ -164,7 +164,7 @@ final class TokenManager {
             throw new LersAuthenticationException("The login answer holds no token", operation, attempts,
                     response.code(), null, "", null, null, null);
         }
-        redactor.addSecret(value);
+        redactor.addToken(value);
         Instant expires = null;
         if (expiration != null && expiration.hasOffset()) {
             expires = expiration.toOffsetDateTime().orElseThrow().toInstant();
