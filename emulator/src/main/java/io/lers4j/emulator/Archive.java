@@ -616,27 +616,24 @@ final class Archive {
         }
 
         static RecordInput of(MeasurePointDataConsumptionRecord r) {
-            List<String> attributes = new ArrayList<>();
-            if (r.getAttributes() != null) {
-                r.getAttributes().forEach(a -> {
-                    if (a != null && !a.equals(ConsumptionRecordAttributes.NONE)) {
-                        attributes.add(a.getValue());
-                    }
-                });
-            }
-            return new RecordInput(r.getDateTime(), attributes, r.getValues());
+            return new RecordInput(r.getDateTime(), names(r.getAttributes(), ConsumptionRecordAttributes.NONE), r.getValues());
         }
 
         static RecordInput of(MeasurePointDataTotalsRecord r) {
-            List<String> attributes = new ArrayList<>();
-            if (r.getAttributes() != null) {
-                r.getAttributes().forEach(a -> {
-                    if (a != null && !a.equals(TotalsRecordAttributes.NONE)) {
-                        attributes.add(a.getValue());
+            return new RecordInput(r.getDateTime(), names(r.getAttributes(), TotalsRecordAttributes.NONE), r.getValues());
+        }
+
+        /** The attribute names worth storing: all but nulls and {@code None}. */
+        private static List<String> names(List<?> attributes, Object none) {
+            List<String> out = new ArrayList<>();
+            if (attributes != null) {
+                for (Object a : attributes) {
+                    if (a != null && !a.equals(none)) {
+                        out.add(a.toString());
                     }
-                });
+                }
             }
-            return new RecordInput(r.getDateTime(), attributes, r.getValues());
+            return out;
         }
     }
 
