@@ -61,10 +61,8 @@ public final class LersClient implements AutoCloseable {
 
     private final HttpUrl baseUrl;
     private final OkHttpClient http;
-    private final OkHttpClient loginHttp;
     private final boolean ownsHttpResources;
     private final ApiClient apiClient;
-    private final TokenManager tokens;
     private final Redactor redactor;
     private final ErrorMapper errors;
     private final String login;
@@ -94,14 +92,15 @@ public final class LersClient implements AutoCloseable {
         OkHttpClient shared = plain.build();
 
         RetryInterceptor retry = new RetryInterceptor(b.retryPolicy, b.sleeper, b.clock, baseUrl);
-        this.loginHttp = shared.newBuilder().addInterceptor(retry).build();
-        this.tokens = new TokenManager(baseUrl, b.login, b.password, b.application, b.token, loginHttp,
-                b.clock, b.tokenRenewalSkew, redactor, errors);
         OkHttpClient.Builder authenticated = shared.newBuilder().addInterceptor(retry);
         if (b.apiKey != null) {
             redactor.addSecret(b.apiKey);
             authenticated.addNetworkInterceptor(new ApiKeyHeader(b.apiKey, baseUrl));
         } else {
+            // the login goes through the same retries but, of course, without authentication
+            OkHttpClient loginHttp = shared.newBuilder().addInterceptor(retry).build();
+            TokenManager tokens = new TokenManager(baseUrl, b.login, b.password, b.application, b.token, loginHttp,
+                    b.clock, b.tokenRenewalSkew, redactor, errors);
             authenticated.addInterceptor(new AuthInterceptor(tokens, baseUrl))
                     .addNetworkInterceptor(new AuthInterceptor.BearerHeader());
         }
