@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -193,6 +194,28 @@ public final class LersClient implements AutoCloseable {
     public ApiClient apiClient() {
         ensureOpen();
         return apiClient;
+    }
+
+    /**
+     * The server's UTC offset, from the {@code serverTime} of {@code GET /api/v1/ServerInfo}. LERS
+     * writes archive times in its local time without offset; with this offset,
+     * {@code record.dateTime().toInstant(lers.serverOffset())} gives the instant. One request per call.
+     */
+    public ZoneOffset serverOffset() {
+        ensureOpen();
+        Request request = new Request.Builder().url(baseUrl.newBuilder().addPathSegments("api/v1/ServerInfo").build())
+                .get().header("Accept", "application/json").build();
+        String operation = Routes.operation(request);
+        LersDateTime serverTime = execute(request, body -> {
+            com.google.gson.JsonElement json = com.google.gson.JsonParser.parseReader(body.charStream());
+            com.google.gson.JsonElement time = json.isJsonObject() ? json.getAsJsonObject().get("serverTime") : null;
+            if (time == null || !time.isJsonPrimitive()) {
+                throw new IllegalStateException("no serverTime in the answer");
+            }
+            return LersDateTime.parse(time.getAsString());
+        });
+        return serverTime.offset().orElseThrow(() -> new LersResponseException(
+                "The server time " + serverTime + " carries no UTC offset", operation, 1, 200, null));
     }
 
     /**

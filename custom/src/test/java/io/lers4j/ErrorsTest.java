@@ -114,4 +114,19 @@ class ErrorsTest extends TestSupport {
             assertTrue(e.getMessage().contains("may be older than the API document"), e.getMessage());
         }
     }
+
+    @Test
+    void theServerOffsetComesFromServerInfo() throws Exception {
+        server.enqueue(json("{\"version\":\"3.67\",\"serverTime\":\"2026-01-19T12:00:00.1234567+05:00\"}"));
+        server.enqueue(json("{\"version\":\"3.67\",\"serverTime\":\"2026-01-19T12:00:00\"}"));
+        server.enqueue(json("{\"version\":\"3.67\"}"));
+        try (LersClient lers = lers()) {
+            assertEquals(java.time.ZoneOffset.ofHours(5), lers.serverOffset());
+            assertTrue(assertThrows(LersResponseException.class, lers::serverOffset).getMessage().contains("no UTC offset"));
+            assertTrue(assertThrows(LersResponseException.class, lers::serverOffset).getMessage().contains("no serverTime"));
+        }
+        mockwebserver3.RecordedRequest r = take();
+        assertEquals("GET /api/v1/ServerInfo", r.getMethod() + " " + r.getTarget());
+        assertEquals(null, r.getHeaders().get("Authorization"));
+    }
 }
