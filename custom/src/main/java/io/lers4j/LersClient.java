@@ -60,6 +60,18 @@ public final class LersClient implements AutoCloseable {
 
     static final String USER_AGENT = "lers4j";
 
+    /** The {@code (ApiClient)} constructor of each generated API class, looked up once; null if none. */
+    private static final ClassValue<Constructor<?>> API_CONSTRUCTORS = new ClassValue<>() {
+        @Override
+        protected Constructor<?> computeValue(Class<?> type) {
+            try {
+                return type.getConstructor(ApiClient.class);
+            } catch (NoSuchMethodException e) {
+                return null;
+            }
+        }
+    };
+
     private final HttpUrl baseUrl;
     private final OkHttpClient http;
     private final boolean ownsHttpResources;
@@ -130,12 +142,13 @@ public final class LersClient implements AutoCloseable {
     public <T> T api(Class<T> apiClass) {
         Objects.requireNonNull(apiClass, "apiClass");
         ensureOpen();
-        try {
-            Constructor<T> constructor = apiClass.getConstructor(ApiClient.class);
-            return constructor.newInstance(apiClient);
-        } catch (NoSuchMethodException e) {
+        Constructor<?> constructor = API_CONSTRUCTORS.get(apiClass);
+        if (constructor == null) {
             throw new IllegalArgumentException(apiClass.getName() + " is not a generated LERS API class "
                     + "(no constructor taking io.lers4j.invoker.ApiClient)");
+        }
+        try {
+            return apiClass.cast(constructor.newInstance(apiClient));
         } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
             throw new IllegalArgumentException("Cannot create " + apiClass.getName() + ": " + e, e);
         }

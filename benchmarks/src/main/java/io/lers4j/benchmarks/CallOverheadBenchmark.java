@@ -37,6 +37,7 @@ public class CallOverheadBenchmark {
     private Fixture fixture;
     private ReplayServer replay;
     private LersClient lers;
+    private io.lers4j.invoker.ApiClient plainGenerated;
 
     @Setup
     public void setUp() throws IOException {
@@ -46,6 +47,8 @@ public class CallOverheadBenchmark {
                 .answer("GET", "/api/v1/ServerInfo", fixture.capture("/api/v1/ServerInfo"))
                 .answer("GET", "/api/v1/Core/Nodes", fixture.capture("/api/v1/Core/Nodes"));
         lers = fixture.lers(replay.baseUrl());
+        plainGenerated = new io.lers4j.invoker.ApiClient(new okhttp3.OkHttpClient());
+        plainGenerated.setBasePath(replay.baseUrl());
     }
 
     @TearDown
@@ -63,6 +66,24 @@ public class CallOverheadBenchmark {
     @Benchmark
     public ServerInfo serverInfoLers4j() {
         return lers.call(ServerInfoApi.class, api -> api.getVersion().execute());
+    }
+
+    /** The generated API on a plain ApiClient: what the generator costs before lers4j adds anything. */
+    @Benchmark
+    public ServerInfo serverInfoGeneratedOnly() {
+        return new ServerInfoApi(plainGenerated).getVersion().execute();
+    }
+
+    /** lers4j's own request path (interceptors, error mapping, a Gson tree) without the generated client. */
+    @Benchmark
+    public java.time.ZoneOffset serverInfoLers4jOwnPath() {
+        return lers.serverOffset();
+    }
+
+    /** lers4j's interceptors without {@code call}'s error translation. */
+    @Benchmark
+    public ServerInfo serverInfoLers4jApi() {
+        return lers.api(ServerInfoApi.class).getVersion().execute();
     }
 
     @Benchmark
