@@ -113,6 +113,33 @@ final class Archive {
                 .dateTime(LersDateTime.of(at)).attributes(attributes).values(values);
     }
 
+    /** One record of an hour; {@code day} is null for hours before the point's data starts. */
+    private interface HourRecord<R> {
+        R at(LocalDateTime hour, PointData.DayView day);
+    }
+
+    /**
+     * Adds a record for every hour of {@code [a, b]} (nothing when {@code a} is after {@code b}),
+     * walking the point's days forward once. Hours before the point's data start get no day.
+     */
+    private <R> void addHours(Catalog.PointEntry p, LocalDateTime a, LocalDateTime b, List<R> out, HourRecord<R> record) {
+        if (a.isAfter(b)) {
+            return;
+        }
+        checkSize(ChronoUnit.HOURS.between(a, b) + 1 + out.size());
+        boolean hasData = !a.isBefore(dataStart(p));
+        PointData.DayView day = hasData ? p.data.day(a.toLocalDate().toEpochDay()) : null;
+        for (LocalDateTime t = a; !t.isAfter(b); t = t.plusHours(1)) {
+            if (day != null) {
+                long epochDay = t.toLocalDate().toEpochDay();
+                while (day.epochDay < epochDay) {
+                    day = day.next();
+                }
+            }
+            out.add(record.at(t, day));
+        }
+    }
+
     private List<DataParameterValue> hourValues(Catalog.PointEntry p, PointData.DayView day, int hour, boolean raw) {
         DataParameter[] params = p.meter.parameters;
         List<DataParameterValue> out = new ArrayList<>(params.length);
@@ -133,26 +160,10 @@ final class Archive {
         List<MeasurePointDataConsumptionRecord> out = new ArrayList<>();
         if (absent) {
             LocalDateTime end = min(min(last, start.minusHours(1)), complete);
-            if (!first.isAfter(end)) {
-                checkSize(ChronoUnit.HOURS.between(first, end) + 1);
-                for (LocalDateTime t = first; !t.isAfter(end); t = t.plusHours(1)) {
-                    out.add(consumption(p, t, new ArrayList<>()));
-                }
-            }
+            addHours(p, first, end, out, (t, day) -> consumption(p, t, new ArrayList<>()));
         }
-        LocalDateTime a = max(first, start);
-        LocalDateTime b = min(last, complete);
-        if (!a.isAfter(b)) {
-            checkSize(ChronoUnit.HOURS.between(a, b) + 1 + out.size());
-            PointData.DayView day = p.data.day(a.toLocalDate().toEpochDay());
-            for (LocalDateTime t = a; !t.isAfter(b); t = t.plusHours(1)) {
-                long epochDay = t.toLocalDate().toEpochDay();
-                while (day.epochDay < epochDay) {
-                    day = day.next();
-                }
-                out.add(consumption(p, t, hourValues(p, day, t.getHour(), raw)));
-            }
-        }
+        addHours(p, max(first, start), min(last, complete), out,
+                (t, day) -> consumption(p, t, hourValues(p, day, t.getHour(), raw)));
         return mergeStored(p, "Hour", out, from, to, raw);
     }
 
@@ -325,26 +336,10 @@ final class Archive {
         List<MeasurePointDataTotalsRecord> out = new ArrayList<>();
         if (absent) {
             LocalDateTime end = min(last, start.minusHours(1));
-            if (!first.isAfter(end)) {
-                checkSize(ChronoUnit.HOURS.between(first, end) + 1);
-                for (LocalDateTime t = first; !t.isAfter(end); t = t.plusHours(1)) {
-                    out.add(totalsRecord(p, t, new ArrayList<>(), new ArrayList<>()));
-                }
-            }
+            addHours(p, first, end, out, (t, day) -> totalsRecord(p, t, new ArrayList<>(), new ArrayList<>()));
         }
-        LocalDateTime a = max(first, start);
-        LocalDateTime b = min(last, limit);
-        if (!a.isAfter(b)) {
-            checkSize(ChronoUnit.HOURS.between(a, b) + 1 + out.size());
-            PointData.DayView day = p.data.day(a.toLocalDate().toEpochDay());
-            for (LocalDateTime t = a; !t.isAfter(b); t = t.plusHours(1)) {
-                long epochDay = t.toLocalDate().toEpochDay();
-                while (day.epochDay < epochDay) {
-                    day = day.next();
-                }
-                out.add(totalsRecord(p, t, totalsAttributes(t), readings(p, day, t.getHour(), raw)));
-            }
-        }
+        addHours(p, max(first, start), min(last, limit), out,
+                (t, day) -> totalsRecord(p, t, totalsAttributes(t), readings(p, day, t.getHour(), raw)));
         State.PointRecords records = ctx.state.recordsOf(p.id);
         if (records == null) {
             return out;
