@@ -99,14 +99,20 @@ final class ErrorMapper {
     }
 
     static Map<String, List<String>> headersOf(Headers headers) {
+        return headersOf(headers.toMultimap());
+    }
+
+    /** Response headers for an exception: names in lower case, credentials and cookies left out. */
+    static Map<String, List<String>> headersOf(Map<String, List<String>> headers) {
         Map<String, List<String>> out = new TreeMap<>();
-        for (String name : headers.names()) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.equals("authorization") || lower.equals(ApiKeyHeader.HEADER) || lower.equals("set-cookie")
-                    || lower.equals("cookie")) {
-                continue;
-            }
-            out.put(lower, headers.values(name));
+        if (headers != null) {
+            headers.forEach((name, values) -> {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (!lower.equals("authorization") && !lower.equals(ApiKeyHeader.HEADER) && !lower.equals("set-cookie")
+                        && !lower.equals("cookie")) {
+                    out.put(lower, values);
+                }
+            });
         }
         return out;
     }

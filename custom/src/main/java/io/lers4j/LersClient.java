@@ -34,9 +34,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -400,16 +398,8 @@ public final class LersClient implements AutoCloseable {
             }
         }
         if (e.getCode() > 0) {
-            Map<String, List<String>> headers = new TreeMap<>();
-            if (e.getResponseHeaders() != null) {
-                e.getResponseHeaders().forEach((k, v) -> {
-                    String name = k.toLowerCase(Locale.ROOT);
-                    if (!name.equals("authorization") && !name.equals("set-cookie")) {
-                        headers.put(name, v);
-                    }
-                });
-            }
-            return errors.map(operation, Math.max(1, context.attempts), e.getCode(), headers, e.getResponseBody(), false);
+            return errors.map(operation, Math.max(1, context.attempts), e.getCode(),
+                    ErrorMapper.headersOf(e.getResponseHeaders()), e.getResponseBody(), false);
         }
         Throwable cause = e.getCause() == null ? e : e.getCause();
         return new LersTransportException(redactor.redact(operation + ": " + AttemptsIOException.describe(cause)),

@@ -66,11 +66,7 @@ final class RetryInterceptor implements Interceptor {
                 if (!retry) {
                     throw new AttemptsIOException(operation, attempt, e);
                 }
-                Duration wait = policy.backoff(attempt);
-                int failedAttempt = attempt;
-                LOG.log(Level.WARNING, () -> operation + " failed (" + AttemptsIOException.describe(e) + "), attempt "
-                        + failedAttempt + " of " + policy.maxAttempts() + "; retrying in " + wait.toMillis() + " ms");
-                sleep(wait);
+                waitBeforeRetry(operation, "failed (" + AttemptsIOException.describe(e) + ")", attempt, policy.backoff(attempt));
                 continue;
             }
             if (idempotent && response.isSuccessful()) {
@@ -82,11 +78,8 @@ final class RetryInterceptor implements Interceptor {
                     if (attempt >= policy.maxAttempts() || chain.call().isCanceled()) {
                         throw new AttemptsIOException(operation, attempt, e);
                     }
-                    Duration wait = policy.backoff(attempt);
-                    int attemptNo = attempt;
-                    LOG.log(Level.WARNING, () -> operation + " answer broke off (" + AttemptsIOException.describe(e)
-                            + "), attempt " + attemptNo + " of " + policy.maxAttempts() + "; retrying in " + wait.toMillis() + " ms");
-                    sleep(wait);
+                    waitBeforeRetry(operation, "answer broke off (" + AttemptsIOException.describe(e) + ")", attempt,
+                            policy.backoff(attempt));
                     continue;
                 }
             }
@@ -101,10 +94,14 @@ final class RetryInterceptor implements Interceptor {
             }
             Duration wait = retryAfter(response, attempt);
             response.close();
-            LOG.log(Level.WARNING, () -> operation + " answered " + code + ", attempt " + attemptNo + " of "
-                    + policy.maxAttempts() + "; retrying in " + wait.toMillis() + " ms");
-            sleep(wait);
+            waitBeforeRetry(operation, "answered " + code, attempt, wait);
         }
+    }
+
+    private void waitBeforeRetry(String operation, String what, int attempt, Duration wait) throws InterruptedIOException {
+        LOG.log(Level.WARNING, () -> operation + " " + what + ", attempt " + attempt + " of " + policy.maxAttempts()
+                + "; retrying in " + wait.toMillis() + " ms");
+        sleep(wait);
     }
 
     /**
