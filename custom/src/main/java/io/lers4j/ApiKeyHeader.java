@@ -7,7 +7,7 @@ import okhttp3.Response;
 
 import java.io.IOException;
 
-/** Network interceptor: the application key on every request but the anonymous ones. */
+/** Network interceptor: the application key on every request to the configured origin but the anonymous ones. */
 final class ApiKeyHeader implements Interceptor {
 
     static final String HEADER = "x-lers-api-key";
@@ -23,7 +23,7 @@ final class ApiKeyHeader implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        if (Routes.isAnonymous(base, request) || request.header(HEADER) != null) {
+        if (!Routes.sameOrigin(base, request.url()) || Routes.isAnonymous(base, request) || request.header(HEADER) != null) {
             return chain.proceed(request);
         }
         return chain.proceed(request.newBuilder().header(HEADER, key).build());

@@ -11,13 +11,18 @@ final class AttemptsIOException extends IOException {
     final int attempts;
 
     AttemptsIOException(String operation, int attempts, IOException cause) {
-        super(operation + ": " + describe(cause) + " after " + attempts + (attempts == 1 ? " attempt" : " attempts"), cause);
+        this(operation, attempts, cause, null);
+    }
+
+    /** {@code note}: why no further attempt was made, when that is not obvious (the call timeout). */
+    AttemptsIOException(String operation, int attempts, IOException cause, String note) {
+        super(operation + ": " + describe(cause) + " after " + attempts + (attempts == 1 ? " attempt" : " attempts")
+                + (note == null ? "" : "; " + note), cause);
         this.operation = operation;
         this.attempts = attempts;
     }
 
     static String describe(Throwable e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
+        return Excerpt.describe(e);
     }
 }

@@ -42,7 +42,8 @@ final class AuthInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        if (Routes.isAnonymous(base, request) || request.header("Authorization") != null) {
+        if (!Routes.sameOrigin(base, request.url()) || Routes.isAnonymous(base, request)
+                || request.header("Authorization") != null) {
             return chain.proceed(request);
         }
         String token;
@@ -69,13 +70,22 @@ final class AuthInterceptor implements Interceptor {
         return request.newBuilder().tag(Token.class, new Token(token)).build();
     }
 
-    /** Network interceptor: writes the tagged token into the header, as late as OkHttp allows. */
+    /**
+     * Network interceptor: writes the tagged token into the header, as late as OkHttp allows, and
+     * only for the configured origin, whatever URL a request ended up with.
+     */
     static final class BearerHeader implements Interceptor {
+        private final HttpUrl base;
+
+        BearerHeader(HttpUrl base) {
+            this.base = base;
+        }
+
         @Override
         public Response intercept(Chain chain) throws IOException {
             Request request = chain.request();
             Token token = request.tag(Token.class);
-            if (token == null || request.header("Authorization") != null) {
+            if (token == null || request.header("Authorization") != null || !Routes.sameOrigin(base, request.url())) {
                 return chain.proceed(request);
             }
             return chain.proceed(request.newBuilder().header("Authorization", "Bearer " + token.value).build());

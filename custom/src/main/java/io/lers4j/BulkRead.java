@@ -107,6 +107,7 @@ public final class BulkRead {
         this.progress = progress;
         this.includeCalculated = includeCalculated;
         this.windowSize = windowSize;
+        RecordSeries.requireWithinLimit(dataType, from, to, windowSize, client.maxRequestsPerQuery());
     }
 
     static List<Integer> checkIds(Collection<Integer> measurePointIds) {
@@ -145,10 +146,7 @@ public final class BulkRead {
 
     /** Request size per point; see {@link RecordSeries#withWindowSize}. */
     public BulkRead withWindowSize(TemporalAmount windowSize) {
-        Objects.requireNonNull(windowSize, "windowSize");
-        if (!from.plus(windowSize).isAfter(from)) {
-            throw new IllegalArgumentException("windowSize must be positive: " + windowSize);
-        }
+        RecordSeries.requireWindow(windowSize, from);
         return new BulkRead(client, ids, dataType, from, to, concurrency, inputOrder, progress, includeCalculated, windowSize);
     }
 
@@ -191,8 +189,7 @@ public final class BulkRead {
     }
 
     private RecordSeries seriesOf(int id) {
-        RecordSeries s = dataType == null ? client.totals(id, from, to) : client.consumption(id, dataType, from, to);
-        return s.withCalculated(includeCalculated).withWindowSize(windowSize);
+        return client.series(id, dataType, from, to, windowSize).withCalculated(includeCalculated);
     }
 
     /** One execution: a pool of {@code concurrency} threads and the bookkeeping of what to deliver next. */

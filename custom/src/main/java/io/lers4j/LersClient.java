@@ -2,7 +2,6 @@ package io.lers4j;
 
 import com.google.gson.JsonParseException;
 import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.MalformedJsonException;
 import io.lers4j.invoker.ApiClient;
 import io.lers4j.invoker.ApiException;
 import io.lers4j.model.DeviceDataType;
@@ -10,17 +9,14 @@ import io.lers4j.types.LersDateTime;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
+import okhttp3.Authenticator;
 
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
-import java.io.EOFException;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -30,6 +26,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -57,6 +54,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class LersClient implements AutoCloseable {
 
     static final String USER_AGENT = "lers4j";
+    /** Default {@link Builder#maxResponseSize}: 64 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_SIZE = 64L * 1024 * 1024;
+    /** Default {@link Builder#maxRequestsPerQuery}. */
+    public static final int DEFAULT_MAX_REQUESTS_PER_QUERY = 2_000;
 
     /** The {@code (ApiClient)} constructor of each generated API class, looked up once; null if none. */
     private static final ClassValue<Constructor<?>> API_CONSTRUCTORS = new ClassValue<>() {
@@ -76,19 +77,28 @@ public final class LersClient implements AutoCloseable {
     private final ApiClient apiClient;
     private final Redactor redactor;
     private final ErrorMapper errors;
+    private final RequestRunner requests;
+    private final Duration callTimeout;
+    private final int maxRequestsPerQuery;
     private final String login;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LersClient(Builder b) {
         this.baseUrl = b.baseUrl;
         this.login = b.login;
+        this.maxRequestsPerQuery = b.maxRequestsPerQuery;
         this.redactor = new Redactor();
         redactor.addSecret(b.password);
-        this.errors = new ErrorMapper(redactor);
+        this.errors = new ErrorMapper(redactor, baseUrl);
 
         this.ownsHttpResources = b.httpClient == null;
-        OkHttpClient.Builder plain = (b.httpClient == null ? new OkHttpClient() : b.httpClient).newBuilder()
-                .retryOnConnectionFailure(false); // attempts are counted and bounded by RetryPolicy alone
+        OkHttpClient base = b.httpClient == null ? new OkHttpClient() : b.httpClient;
+        OkHttpClient.Builder plain = base.newBuilder()
+                // every re-send is RetryPolicy's decision: none of OkHttp's own follow-ups
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .authenticator(Authenticator.NONE);
         if (b.httpClient == null || b.timeoutsSet) {
             plain.connectTimeout(b.connectTimeout).readTimeout(b.readTimeout)
                     .writeTimeout(b.writeTimeout).callTimeout(b.callTimeout);
@@ -100,27 +110,36 @@ public final class LersClient implements AutoCloseable {
             plain.sslSocketFactory(TlsSupport.context(trust).getSocketFactory(), trust);
         }
         plain.addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", USER_AGENT).build()));
+        plain.addNetworkInterceptor(new FollowUpGuard());
         OkHttpClient shared = plain.build();
+        this.callTimeout = Duration.ofMillis(shared.callTimeoutMillis());
 
-        RetryInterceptor retry = new RetryInterceptor(b.retryPolicy, b.sleeper, b.clock, baseUrl);
-        OkHttpClient.Builder authenticated = shared.newBuilder().addInterceptor(retry);
+        RetryInterceptor retry = new RetryInterceptor(b.retryPolicy, b.sleeper, b.clock, baseUrl, b.maxResponseSize);
+        SameOriginRedirects redirects = new SameOriginRedirects(baseUrl);
+        OkHttpClient.Builder authenticated = shared.newBuilder().addInterceptor(retry).addInterceptor(redirects);
         if (b.apiKey != null) {
             redactor.addSecret(b.apiKey);
             authenticated.addNetworkInterceptor(new ApiKeyHeader(b.apiKey, baseUrl));
         } else {
-            // the login goes through the same retries but, of course, without authentication
-            OkHttpClient loginHttp = shared.newBuilder().addInterceptor(retry).build();
-            TokenManager tokens = new TokenManager(baseUrl, b.login, b.password, b.application, b.token, loginHttp,
-                    b.clock, b.tokenRenewalSkew, redactor, errors);
+            // the login goes through the same retries and redirect rules but, of course, without authentication
+            OkHttpClient loginHttp = shared.newBuilder().addInterceptor(retry).addInterceptor(redirects).build();
+            TokenManager tokens = new TokenManager(baseUrl, b.login, b.password, b.application, b.token,
+                    new RequestRunner(loginHttp, retry, errors, callTimeout), b.clock, b.tokenRenewalSkew, redactor);
             authenticated.addInterceptor(new AuthInterceptor(tokens, baseUrl))
-                    .addNetworkInterceptor(new AuthInterceptor.BearerHeader());
+                    .addNetworkInterceptor(new AuthInterceptor.BearerHeader(baseUrl));
         }
         this.http = authenticated.build();
+        this.requests = new RequestRunner(http, retry, errors, callTimeout);
 
-        this.apiClient = new ApiClient(http);
+        this.apiClient = newApiClient(http);
+    }
+
+    private ApiClient newApiClient(OkHttpClient client) {
+        ApiClient api = new ApiClient(client);
         String base = baseUrl.toString();
-        apiClient.setBasePath(base.substring(0, base.length() - 1));
-        apiClient.setUserAgent(USER_AGENT);
+        api.setBasePath(base.substring(0, base.length() - 1));
+        api.setUserAgent(USER_AGENT);
+        return api;
     }
 
     public static Builder builder() {
@@ -140,6 +159,10 @@ public final class LersClient implements AutoCloseable {
     public <T> T api(Class<T> apiClass) {
         Objects.requireNonNull(apiClass, "apiClass");
         ensureOpen();
+        return api(apiClass, apiClient);
+    }
+
+    private static <T> T api(Class<T> apiClass, ApiClient apiClient) {
         Constructor<?> constructor = API_CONSTRUCTORS.get(apiClass);
         if (constructor == null) {
             throw new IllegalArgumentException(apiClass.getName() + " is not a generated LERS API class "
@@ -159,31 +182,48 @@ public final class LersClient implements AutoCloseable {
     public <A, R> R call(Class<A> apiClass, ApiCall<A, R> call) {
         Objects.requireNonNull(call, "call");
         A api = api(apiClass);
-        CallContext previous = CallContext.begin();
+        CallContext previous = CallContext.begin(callTimeout);
         try {
-            return call.call(api);
-        } catch (ApiException e) {
-            if (e.getCode() == 0 && e.getCause() == null) {
-                // the generated code refusing a call before sending it, e.g. a missing required id
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-            throw translate(e, CallContext.current());
-        } catch (JsonParseException e) {
             CallContext context = CallContext.current();
-            IOException broken = brokenConnection(e);
-            if (broken != null) {
-                // Gson reads the body as a stream: a connection cut mid-body surfaces here
-                throw new LersTransportException(redactor.redact(context.operation + ": the answer broke off ("
-                        + AttemptsIOException.describe(broken) + ")"), context.operation, Math.max(1, context.attempts), e);
+            while (true) {
+                Throwable failure;
+                try {
+                    return call.call(api);
+                } catch (ApiException e) {
+                    if (e.getCode() == 0 && e.getCause() == null) {
+                        // the generated code refusing a call before sending it, e.g. a missing required id
+                        throw new IllegalArgumentException(e.getMessage(), e);
+                    }
+                    LersException inner = WrappedLersException.find(e);
+                    if (inner != null) {
+                        throw inner;
+                    }
+                    if (e.getCode() > 0) {
+                        throw errors.map(context.operation, Math.max(1, context.attempts), e.getCode(),
+                                e.getResponseHeaders(), e.getResponseBody(), false, context.note, null);
+                    }
+                    failure = e.getCause() == null ? e : e.getCause();
+                } catch (JsonParseException e) {
+                    failure = e; // Gson reads the body as a stream: a connection cut mid-body surfaces here
+                } catch (RuntimeException e) {
+                    LersException wrapped = WrappedLersException.find(e);
+                    throw wrapped != null ? wrapped : e;
+                } catch (Exception e) {
+                    throw new LersException(redactor.redact(context.operation + ": " + Excerpt.describe(e)),
+                            context.operation, context.attempts, e);
+                }
+                if (!requests.replay(context, failure)) {
+                    throw errors.unreadable(failure, context.operation, Math.max(1, context.attempts), 200, context.note);
+                }
+                if (context.hasDeadline()) {
+                    // the same call once more, on a client that allows only the time left
+                    api = api(apiClass, newApiClient(http.newBuilder()
+                            .callTimeout(Duration.ofNanos(Math.max(1_000_000, context.remainingNanos()))).build()));
+                }
             }
-            throw new LersResponseException(redactor.redact("The answer of " + context.operation + " could not be read: "
-                    + e.getMessage()), context.operation, context.attempts, 200, e);
-        } catch (RuntimeException e) {
-            LersException wrapped = WrappedLersException.find(e);
-            throw wrapped != null ? wrapped : e;
-        } catch (Exception e) {
+        } catch (IOException e) {
             CallContext context = CallContext.current();
-            throw new LersException(redactor.redact(context.operation + ": " + e), context.operation, context.attempts, e);
+            throw errors.unreadable(e, context.operation, Math.max(1, context.attempts), 0, context.note);
         } finally {
             CallContext.restore(previous);
         }
@@ -217,16 +257,16 @@ public final class LersClient implements AutoCloseable {
         Request request = new Request.Builder().url(baseUrl.newBuilder().addPathSegments("api/v1/ServerInfo").build())
                 .get().header("Accept", "application/json").build();
         String operation = Routes.operation(request);
-        LersDateTime serverTime = execute(request, body -> {
+        LersDateTime serverTime = requests.execute(request, body -> {
             com.google.gson.JsonElement json = com.google.gson.JsonParser.parseReader(body.charStream());
             com.google.gson.JsonElement time = json.isJsonObject() ? json.getAsJsonObject().get("serverTime") : null;
             if (time == null || !time.isJsonPrimitive()) {
                 throw new IllegalStateException("no serverTime in the answer");
             }
             return LersDateTime.parse(time.getAsString());
-        });
+        }, false);
         return serverTime.offset().orElseThrow(() -> new LersResponseException(
-                "The server time " + serverTime + " carries no UTC offset", operation, 1, 200, null));
+                "The server time " + Excerpt.of(serverTime.toString()) + " carries no UTC offset", operation, 1, 200, null));
     }
 
     /**
@@ -238,8 +278,7 @@ public final class LersClient implements AutoCloseable {
         Objects.requireNonNull(dataType, "dataType");
         checkPeriod(measurePointId, from, to);
         ensureOpen();
-        return new RecordSeries(this::fetchWindow, measurePointId, dataType, from, to,
-                RecordSeries.defaultWindow(dataType), false, false);
+        return series(measurePointId, dataType, from, to, RecordSeries.defaultWindow(dataType));
     }
 
     /** {@link #consumption(int, DeviceDataType, LocalDateTime, LocalDateTime)} from midnight to midnight. */
@@ -253,7 +292,7 @@ public final class LersClient implements AutoCloseable {
     public RecordSeries totals(int measurePointId, LocalDateTime from, LocalDateTime to) {
         checkPeriod(measurePointId, from, to);
         ensureOpen();
-        return new RecordSeries(this::fetchWindow, measurePointId, null, from, to, RecordSeries.defaultWindow(null), false, false);
+        return series(measurePointId, null, from, to, RecordSeries.defaultWindow(null));
     }
 
     public RecordSeries totals(int measurePointId, LocalDate from, LocalDate to) {
@@ -291,12 +330,31 @@ public final class LersClient implements AutoCloseable {
                 RecordSeries.defaultWindow(null));
     }
 
+    /** The series of one point; {@code dataType} null for totals. Checked against the request limit. */
+    RecordSeries series(int measurePointId, DeviceDataType dataType, LocalDateTime from, LocalDateTime to,
+                        TemporalAmount windowSize) {
+        return new RecordSeries(this::fetchWindow, maxRequestsPerQuery, measurePointId, dataType, from, to, windowSize,
+                false, false);
+    }
+
+    int maxRequestsPerQuery() {
+        return maxRequestsPerQuery;
+    }
+
+    /** LERS (.NET) stores dates of years 1 to 9999; anything else is a mistake, found before sending. */
+    private static final LocalDateTime EARLIEST = LocalDateTime.of(1, 1, 1, 0, 0);
+    private static final LocalDateTime LATEST = LocalDateTime.of(9999, 12, 31, 23, 59, 59);
+
     private static void checkPeriod(int measurePointId, LocalDateTime from, LocalDateTime to) {
         requirePositiveId(measurePointId, "measurePointId");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from " + from + " is after to " + to);
+        }
+        if (from.isBefore(EARLIEST) || to.isAfter(LATEST)) {
+            throw new IllegalArgumentException("the period " + from + " .. " + to
+                    + " is outside the dates LERS stores (years 1 to 9999)");
         }
     }
 
@@ -326,11 +384,11 @@ public final class LersClient implements AutoCloseable {
         }
         String array = totals ? "totals" : archiveArrayName(series.dataType());
         Request request = new Request.Builder().url(url.build()).get().header("Accept", "application/json").build();
-        return execute(request, body -> {
+        return requests.execute(request, body -> {
             try (JsonReader reader = new JsonReader(body.charStream())) {
                 return RecordDecoder.readArchive(reader, array, series.dataType());
             }
-        });
+        }, false);
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss}: server-local time without offset, as LERS expects in paths. */
@@ -341,69 +399,6 @@ public final class LersClient implements AutoCloseable {
     static String archiveArrayName(DeviceDataType dataType) {
         String v = dataType.getValue();
         return Character.toLowerCase(v.charAt(0)) + v.substring(1) + "Consumption";
-    }
-
-    interface BodyReader<T> {
-        T read(ResponseBody body) throws IOException;
-    }
-
-    /** Sends one of lers4j's own requests and maps every failure to a {@link LersException}. */
-    <T> T execute(Request request, BodyReader<T> reader) {
-        String operation = Routes.operation(request);
-        CallContext previous = CallContext.begin();
-        try (Response response = http.newCall(request).execute()) {
-            int attempts = CallContext.current().attempts;
-            if (!response.isSuccessful()) {
-                throw errors.fromResponse(response, operation, attempts, false);
-            }
-            try {
-                return reader.read(response.body());
-            } catch (MalformedJsonException | EOFException | RuntimeException e) {
-                throw new LersResponseException(redactor.redact("The answer of " + operation + " could not be read: "
-                        + AttemptsIOException.describe(e)), operation, attempts, response.code(), e);
-            }
-        } catch (WrappedLersException e) {
-            throw e.unwrap();
-        } catch (AttemptsIOException e) {
-            throw new LersTransportException(redactor.redact(e.getMessage()), operation, e.attempts, e.getCause());
-        } catch (IOException e) {
-            int attempts = Math.max(1, CallContext.current().attempts);
-            throw new LersTransportException(redactor.redact(operation + ": " + AttemptsIOException.describe(e)),
-                    operation, attempts, e);
-        } finally {
-            CallContext.restore(previous);
-        }
-    }
-
-    /** The transport failure under a JSON failure, if that is what it was; null for bad JSON. */
-    private static IOException brokenConnection(Throwable e) {
-        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-            if (c instanceof IOException && !(c instanceof MalformedJsonException) && !(c instanceof EOFException)) {
-                return (IOException) c;
-            }
-        }
-        return null;
-    }
-
-    private LersException translate(ApiException e, CallContext context) {
-        LersException inner = WrappedLersException.find(e);
-        if (inner != null) {
-            return inner;
-        }
-        String operation = context.operation;
-        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-            if (c instanceof AttemptsIOException) {
-                AttemptsIOException a = (AttemptsIOException) c;
-                return new LersTransportException(redactor.redact(a.getMessage()), a.operation, a.attempts, a.getCause());
-            }
-        }
-        if (e.getCode() > 0) {
-            return errors.map(operation, Math.max(1, context.attempts), e.getCode(),
-                    ErrorMapper.headersOf(e.getResponseHeaders()), e.getResponseBody(), false);
-        }
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        return new LersTransportException(redactor.redact(operation + ": " + AttemptsIOException.describe(cause)),
-                operation, Math.max(1, context.attempts), cause);
     }
 
     private void ensureOpen() {
@@ -428,6 +423,9 @@ public final class LersClient implements AutoCloseable {
 
     /** Builds a {@link LersClient}; {@link #baseUrl} and either {@link #credentials} or {@link #token} are required. */
     public static final class Builder {
+        /** OkHttp keeps timeouts in int milliseconds. */
+        private static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+
         private HttpUrl baseUrl;
         private String login;
         private String password;
@@ -439,6 +437,8 @@ public final class LersClient implements AutoCloseable {
         private Duration writeTimeout = Duration.ofSeconds(60);
         private Duration callTimeout = Duration.ofMinutes(5);
         private boolean timeoutsSet;
+        private long maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
+        private int maxRequestsPerQuery = DEFAULT_MAX_REQUESTS_PER_QUERY;
         private OkHttpClient httpClient;
         private Clock clock = Clock.systemUTC();
         private Duration tokenRenewalSkew = Duration.ofSeconds(60);
@@ -524,9 +524,40 @@ public final class LersClient implements AutoCloseable {
             return this;
         }
 
-        /** Limit for a whole call, retries and their waits included (default 5 min; zero: none). */
+        /**
+         * Limit for a whole call: connecting, sending, the answer read to its end, retries and the
+         * waits between them (default 5 min; zero: none). A wait that would end after it is not
+         * started: the call fails at once and says how many attempts were sent.
+         */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = timeout(timeout, "callTimeout");
+            return this;
+        }
+
+        /**
+         * The largest answer read, in bytes (default 64 MiB; {@link #DEFAULT_MAX_RESPONSE_SIZE}).
+         * Answers are streamed, never held whole, but a server that sends more fails the call with
+         * {@link LersResponseTooLargeException} instead of filling the heap. The largest legitimate
+         * answers are far below the default (see the README).
+         */
+        public Builder maxResponseSize(long bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxResponseSize must be at least 1024 bytes: " + bytes);
+            }
+            this.maxResponseSize = bytes;
+            return this;
+        }
+
+        /**
+         * The most requests one archive query ({@link #consumption}, {@link #totals}, per point of a
+         * bulk read) may need (default {@value #DEFAULT_MAX_REQUESTS_PER_QUERY}): a query over a
+         * longer period fails before sending anything and says how many it would need.
+         */
+        public Builder maxRequestsPerQuery(int requests) {
+            if (requests < 1) {
+                throw new IllegalArgumentException("maxRequestsPerQuery must be positive: " + requests);
+            }
+            this.maxRequestsPerQuery = requests;
             return this;
         }
 
@@ -611,6 +642,9 @@ public final class LersClient implements AutoCloseable {
             if (d.isNegative()) {
                 throw new IllegalArgumentException(name + " must not be negative: " + d);
             }
+            if (d.compareTo(MAX_TIMEOUT) > 0) {
+                throw new IllegalArgumentException(name + " must be at most " + MAX_TIMEOUT.toDays() + " days: " + d);
+            }
             timeoutsSet = true;
             return d;
         }
@@ -621,30 +655,34 @@ public final class LersClient implements AutoCloseable {
             if (s.isEmpty()) {
                 throw new IllegalArgumentException("baseUrl must not be blank");
             }
-            URI uri;
-            try {
-                uri = new URI(s);
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("baseUrl is not a valid URL: " + e.getMessage());
+            String shown = Excerpt.of(withoutUserInfo(s));
+            int colon = s.indexOf(':');
+            String scheme = colon < 0 ? "" : s.substring(0, colon).toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new IllegalArgumentException("baseUrl must start with http:// or https://, got: " + shown);
             }
-            if (uri.getRawUserInfo() != null) {
+            // HttpUrl, unlike java.net.URI, takes intranet host names with underscores (lers_srv)
+            HttpUrl url = HttpUrl.parse(s);
+            if (url == null) {
+                throw new IllegalArgumentException("baseUrl is not a valid URL (host or port): " + shown);
+            }
+            if (!url.username().isEmpty() || !url.password().isEmpty()) {
                 throw new IllegalArgumentException("baseUrl must not contain a user or password; use credentials(login, password)");
             }
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new IllegalArgumentException("baseUrl must start with http:// or https://, got: " + s);
+            if (url.encodedQuery() != null || url.encodedFragment() != null) {
+                throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + shown);
             }
-            if (uri.getHost() == null) {
-                throw new IllegalArgumentException("baseUrl has no host: " + s);
-            }
-            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + s);
-            }
-            HttpUrl url = HttpUrl.parse(s.endsWith("/") ? s : s + "/");
-            if (url == null) {
-                throw new IllegalArgumentException("baseUrl is not a valid URL: " + s);
-            }
-            return url;
+            return url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
+        }
+
+        /**
+         * The URL as typed with everything between {@code //} and the last {@code @} masked: it may
+         * be a password, which may itself hold {@code /} or {@code @}.
+         */
+        static String withoutUserInfo(String url) {
+            int start = url.indexOf("//");
+            int at = url.lastIndexOf('@');
+            return start >= 0 && at > start ? url.substring(0, start + 2) + Redactor.MASK + url.substring(at) : url;
         }
     }
 }

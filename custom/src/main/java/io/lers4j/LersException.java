@@ -13,7 +13,7 @@ public class LersException extends RuntimeException {
     private final int attempts;
 
     LersException(String message, String operation, int attempts, Throwable cause) {
-        super(message, cause);
+        super(Excerpt.of(message, Excerpt.MAX_MESSAGE_CHARS), Excerpt.boundedCause(cause));
         this.operation = operation;
         this.attempts = attempts;
     }

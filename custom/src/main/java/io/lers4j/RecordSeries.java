@@ -2,6 +2,7 @@ package io.lers4j;
 
 import io.lers4j.model.DeviceDataType;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.Period;
 import java.time.temporal.TemporalAmount;
@@ -39,9 +40,15 @@ public final class RecordSeries implements Iterable<MeterRecord> {
     private final TemporalAmount windowSize;
     private final boolean includeCalculated;
     private final boolean includeAbsentRecords;
+    private final int maxRequests;
 
-    RecordSeries(WindowSource source, int measurePointId, DeviceDataType dataType, LocalDateTime from, LocalDateTime to,
-                 TemporalAmount windowSize, boolean includeCalculated, boolean includeAbsentRecords) {
+    /** Windows shorter than this are a mistake (a Duration of nanoseconds, say), not a query. */
+    static final Duration MIN_WINDOW = Duration.ofMinutes(1);
+
+    RecordSeries(WindowSource source, int maxRequests, int measurePointId, DeviceDataType dataType, LocalDateTime from,
+                 LocalDateTime to, TemporalAmount windowSize, boolean includeCalculated, boolean includeAbsentRecords) {
+        requireWithinLimit(dataType, from, to, windowSize, maxRequests);
+        this.maxRequests = maxRequests;
         this.source = source;
         this.measurePointId = measurePointId;
         this.dataType = dataType;
@@ -50,6 +57,50 @@ public final class RecordSeries implements Iterable<MeterRecord> {
         this.windowSize = windowSize;
         this.includeCalculated = includeCalculated;
         this.includeAbsentRecords = includeAbsentRecords;
+    }
+
+    /** Rejects a window that is not at least {@link #MIN_WINDOW} long at {@code at}. */
+    static void requireWindow(TemporalAmount windowSize, LocalDateTime at) {
+        Objects.requireNonNull(windowSize, "windowSize");
+        LocalDateTime end = plus(at, windowSize);
+        if (end == null || end.isBefore(at.plus(MIN_WINDOW))) {
+            throw new IllegalArgumentException("windowSize must be at least " + MIN_WINDOW.toMinutes()
+                    + " minute and end before year 10000: " + windowSize);
+        }
+    }
+
+    /**
+     * Fails before anything is sent when reading {@code [from, to)} in windows of {@code window}
+     * would take more than {@code maxRequests} requests (1,000 years of hours is 26,089).
+     */
+    static void requireWithinLimit(DeviceDataType dataType, LocalDateTime from, LocalDateTime to, TemporalAmount window,
+                                   int maxRequests) {
+        long requests = 0;
+        for (LocalDateTime t = from; t.isBefore(to) && requests <= maxRequests; requests++) {
+            LocalDateTime next = plus(t, window);
+            t = next == null ? to : next;
+        }
+        if (requests > maxRequests) {
+            double seconds = Duration.between(from, to).getSeconds();
+            LocalDateTime firstEnd = plus(from, window);
+            double perWindow = firstEnd == null ? seconds : Math.max(1, Duration.between(from, firstEnd).getSeconds());
+            long estimate = (long) Math.ceil(seconds / perWindow);
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%s from %s to %s in windows of %s takes about %,d requests, more than maxRequestsPerQuery (%,d): "
+                            + "shorten the period, use larger windows (withWindowSize) or raise "
+                            + "LersClient.builder().maxRequestsPerQuery(...)",
+                    dataType == null ? "Totals" : dataType.getValue(), from, to, window, estimate, maxRequests));
+        }
+    }
+
+    /** {@code t + amount}, or null when that is past what LERS stores (year 9999) or past Java's range. */
+    static LocalDateTime plus(LocalDateTime t, TemporalAmount amount) {
+        try {
+            LocalDateTime end = t.plus(amount);
+            return end.getYear() > 9999 ? null : end;
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return null;
+        }
     }
 
     /** Default window sizes: small enough for a few hundred records per request. */
@@ -97,21 +148,18 @@ public final class RecordSeries implements Iterable<MeterRecord> {
 
     /** Requests of this size, e.g. {@code Period.ofDays(7)} or {@code Duration.ofHours(12)}. */
     public RecordSeries withWindowSize(TemporalAmount windowSize) {
-        Objects.requireNonNull(windowSize, "windowSize");
-        if (!from.plus(windowSize).isAfter(from)) {
-            throw new IllegalArgumentException("windowSize must be positive: " + windowSize);
-        }
-        return new RecordSeries(source, measurePointId, dataType, from, to, windowSize, includeCalculated, includeAbsentRecords);
+        requireWindow(windowSize, from);
+        return new RecordSeries(source, maxRequests, measurePointId, dataType, from, to, windowSize, includeCalculated, includeAbsentRecords);
     }
 
     /** Also return values the server calculated ({@code includeCalculated=true}). */
     public RecordSeries withCalculated(boolean includeCalculated) {
-        return new RecordSeries(source, measurePointId, dataType, from, to, windowSize, includeCalculated, includeAbsentRecords);
+        return new RecordSeries(source, maxRequests, measurePointId, dataType, from, to, windowSize, includeCalculated, includeAbsentRecords);
     }
 
     /** Also return empty records for missing times ({@code includeAbsentRecords=true}). */
     public RecordSeries withAbsentRecords(boolean includeAbsentRecords) {
-        return new RecordSeries(source, measurePointId, dataType, from, to, windowSize, includeCalculated, includeAbsentRecords);
+        return new RecordSeries(source, maxRequests, measurePointId, dataType, from, to, windowSize, includeCalculated, includeAbsentRecords);
     }
 
     /** The windows, each fetched when the iteration reaches it. */
@@ -176,8 +224,8 @@ public final class RecordSeries implements Iterable<MeterRecord> {
                 throw new NoSuchElementException();
             }
             LocalDateTime windowFrom = next;
-            LocalDateTime windowTo = windowFrom.plus(windowSize);
-            if (windowTo.isAfter(to)) {
+            LocalDateTime windowTo = plus(windowFrom, windowSize);
+            if (windowTo == null || windowTo.isAfter(to)) {
                 windowTo = to;
             }
             next = windowTo;

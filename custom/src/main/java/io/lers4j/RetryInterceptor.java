@@ -23,22 +23,31 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 
-/** Outermost interceptor: sends a request again when {@link RetryPolicy} allows it, and logs each attempt. */
+/**
+ * Outermost interceptor: sends a request again when {@link RetryPolicy} allows it and the call's
+ * time allows the wait, logs each attempt, and bounds every answer's body ({@link BodyLimit}).
+ */
 final class RetryInterceptor implements Interceptor {
 
     private static final System.Logger LOG = System.getLogger("io.lers4j");
-    private static final Set<Integer> RETRYABLE = Set.of(408, 429, 502, 503, 504);
+    private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504);
 
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final Clock clock;
     private final HttpUrl base;
+    private final long maxResponseBytes;
 
-    RetryInterceptor(RetryPolicy policy, Sleeper sleeper, Clock clock, HttpUrl base) {
+    RetryInterceptor(RetryPolicy policy, Sleeper sleeper, Clock clock, HttpUrl base, long maxResponseBytes) {
         this.policy = policy;
         this.sleeper = sleeper;
         this.clock = clock;
         this.base = base;
+        this.maxResponseBytes = maxResponseBytes;
+    }
+
+    RetryPolicy policy() {
+        return policy;
     }
 
     @Override
@@ -47,10 +56,18 @@ final class RetryInterceptor implements Interceptor {
         String operation = Routes.operation(request);
         boolean idempotent = isIdempotent(request);
         CallContext context = CallContext.current();
+        long deadline;
+        int first = 1;
         if (context != null) {
             context.operation = operation;
+            context.idempotent = idempotent;
+            context.note = null;
+            deadline = context.deadlineNanos;
+            first = context.attempts + 1; // a request sent again after its answer broke off goes on counting
+        } else {
+            deadline = CallContext.deadlineAfter(java.time.Duration.ofNanos(chain.call().timeout().timeoutNanos()));
         }
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = first; ; attempt++) {
             if (context != null) {
                 context.attempts = attempt;
             }
@@ -64,38 +81,64 @@ final class RetryInterceptor implements Interceptor {
                 boolean retry = attempt < policy.maxAttempts() && !chain.call().isCanceled() && !certificateRejected(e)
                         && (neverSent(e) || (idempotent && transientFailure(e)));
                 if (!retry) {
-                    throw new AttemptsIOException(operation, attempt, e);
+                    throw new AttemptsIOException(operation, attempt, e, chain.call().isCanceled() && deadline != 0
+                            && System.nanoTime() - deadline >= 0 ? "the call timeout has passed" : null);
                 }
-                waitBeforeRetry(operation, "failed (" + AttemptsIOException.describe(e) + ")", attempt, policy.backoff(attempt));
+                String skipped = awaitRetry(operation, "failed (" + AttemptsIOException.describe(e) + ")", attempt,
+                        policy.backoff(attempt), deadline);
+                if (skipped != null) {
+                    throw new AttemptsIOException(operation, attempt, e, skipped);
+                }
                 continue;
             }
-            if (idempotent && response.isSuccessful()) {
-                try {
-                    bufferJsonBody(response);
-                } catch (IOException e) {
-                    // the connection broke mid-body: for an idempotent request, as good as no answer
-                    response.close();
-                    if (attempt >= policy.maxAttempts() || chain.call().isCanceled()) {
-                        throw new AttemptsIOException(operation, attempt, e);
-                    }
-                    waitBeforeRetry(operation, "answer broke off (" + AttemptsIOException.describe(e) + ")", attempt,
-                            policy.backoff(attempt));
-                    continue;
-                }
-            }
+            response = FollowUpGuard.restore(response);
             int code = response.code();
             long millis = (System.nanoTime() - started) / 1_000_000;
             int attemptNo = attempt;
             LOG.log(Level.DEBUG, () -> operation + " -> " + code + " in " + millis + " ms (attempt " + attemptNo + ")");
-            boolean retry = attempt < policy.maxAttempts()
-                    && idempotent && (RETRYABLE.contains(code) || code == 500);
-            if (!retry) {
-                return response;
+            if (attempt < policy.maxAttempts() && idempotent && RETRYABLE.contains(code)) {
+                String skipped = awaitRetryAfter(operation, response, attempt, deadline);
+                if (skipped == null) {
+                    continue;
+                }
+                if (context != null) {
+                    context.note = skipped;
+                }
             }
-            Duration wait = retryAfter(response, attempt);
-            response.close();
-            waitBeforeRetry(operation, "answered " + code, attempt, wait);
+            return BodyLimit.apply(response, maxResponseBytes);
         }
+    }
+
+    /** Closes {@code response} and waits as it or the backoff says; a reason instead when the wait would pass the deadline. */
+    private String awaitRetryAfter(String operation, Response response, int attempt, long deadline) throws IOException {
+        Duration wait = retryAfter(response, attempt);
+        if (!fits(wait, deadline)) {
+            return notRetried(wait, deadline);
+        }
+        response.close();
+        waitBeforeRetry(operation, "answered " + response.code(), attempt, wait);
+        return null;
+    }
+
+    /**
+     * Waits {@code wait} before attempt {@code attempt + 1}, unless that would end after
+     * {@code deadline} ({@link System#nanoTime()}, 0: none): then returns why it did not.
+     */
+    String awaitRetry(String operation, String what, int attempt, Duration wait, long deadline) throws InterruptedIOException {
+        if (!fits(wait, deadline)) {
+            return notRetried(wait, deadline);
+        }
+        waitBeforeRetry(operation, what, attempt, wait);
+        return null;
+    }
+
+    private static boolean fits(Duration wait, long deadline) {
+        return deadline == 0 || deadline - System.nanoTime() > wait.toNanos();
+    }
+
+    private static String notRetried(Duration wait, long deadline) {
+        long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+        return "not retried: waiting " + wait.toMillis() + " ms would pass the call timeout (" + left + " ms left)";
     }
 
     private void waitBeforeRetry(String operation, String what, int attempt, Duration wait) throws InterruptedIOException {
@@ -104,19 +147,7 @@ final class RetryInterceptor implements Interceptor {
         sleep(wait);
     }
 
-    /**
-     * Reads a JSON answer completely before handing it on, so a connection dropped mid-body is
-     * seen here, where the request can still be retried. Files (downloads) are left streaming.
-     */
-    private static void bufferJsonBody(Response response) throws IOException {
-        okhttp3.ResponseBody body = response.body();
-        okhttp3.MediaType type = body == null ? null : body.contentType();
-        if (body != null && (type == null || type.subtype().contains("json") || "text".equals(type.type()))) {
-            body.source().request(Long.MAX_VALUE);
-        }
-    }
-
-    private boolean isIdempotent(Request request) {
+    boolean isIdempotent(Request request) {
         switch (request.method()) {
             case "GET":
             case "HEAD":

@@ -50,6 +50,16 @@ final class Routes {
                 && relativePath(base, request.url()).equalsIgnoreCase(LOGIN);
     }
 
+    /** Same scheme, host and port: the only place credentials are sent to. */
+    static boolean sameOrigin(HttpUrl base, HttpUrl url) {
+        return base.scheme().equals(url.scheme()) && base.host().equalsIgnoreCase(url.host()) && base.port() == url.port();
+    }
+
+    /** {@code https://host:443}: what a redirect target is named by in messages. */
+    static String origin(HttpUrl url) {
+        return url.scheme() + "://" + (url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host()) + ":" + url.port();
+    }
+
     /** {@code GET /api/v1/Core/Nodes}: method and path, never the query. */
     static String operation(Request request) {
         return request.method() + " " + request.url().encodedPath();

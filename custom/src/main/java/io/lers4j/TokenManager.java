@@ -3,15 +3,12 @@ package io.lers4j;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.lers4j.types.LersDateTime;
-import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import okhttp3.ResponseBody;
 
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,11 +30,10 @@ final class TokenManager {
     private final String login;
     private final String password;
     private final String application;
-    private final Call.Factory http;
+    private final RequestRunner http;
     private final Clock clock;
     private final Duration skew;
     private final Redactor redactor;
-    private final ErrorMapper errors;
     private final ReentrantLock lock = new ReentrantLock();
 
     private volatile Token current;
@@ -46,7 +42,7 @@ final class TokenManager {
     private RuntimeException lastFailure;
 
     TokenManager(HttpUrl base, String login, String password, String application, String initialToken,
-                 Call.Factory http, Clock clock, Duration skew, Redactor redactor, ErrorMapper errors) {
+                 RequestRunner http, Clock clock, Duration skew, Redactor redactor) {
         this.loginUrl = base.newBuilder().addPathSegments(Routes.LOGIN).build();
         this.login = login;
         this.password = password;
@@ -55,7 +51,6 @@ final class TokenManager {
         this.clock = clock;
         this.skew = skew;
         this.redactor = redactor;
-        this.errors = errors;
         if (initialToken != null) {
             redactor.addToken(initialToken);
             this.current = new Token(initialToken, null);
@@ -124,29 +119,21 @@ final class TokenManager {
                 .header("Accept", "application/json")
                 .build();
         String operation = Routes.operation(request);
-        CallContext caller = CallContext.begin(); // the login has its own attempts, not the caller's
-        try (Response response = http.newCall(request).execute()) {
-            int attempts = CallContext.current().attempts;
-            if (!response.isSuccessful()) {
-                LOG.log(Level.WARNING, () -> "Login of '" + login + "' failed with HTTP " + response.code());
-                throw errors.fromResponse(response, operation, attempts, true);
-            }
-            Token token = parse(response, operation, attempts);
-            LOG.log(Level.DEBUG, () -> "Logged in as '" + login + "'" + (token.expires == null ? ""
-                    : ", token valid until " + token.expires));
-            return token;
-        } catch (AttemptsIOException e) {
-            throw new LersTransportException(redactor.redact("Login failed: " + e.getMessage()), operation, e.attempts, e.getCause());
-        } catch (IOException e) {
-            throw new LersTransportException(redactor.redact("Login failed: " + AttemptsIOException.describe(e)), operation, 1, e);
-        } finally {
-            CallContext.restore(caller);
+        String answer;
+        try {
+            answer = http.execute(request, ResponseBody::string, true);
+        } catch (LersApiException e) {
+            LOG.log(Level.WARNING, () -> "Login of '" + login + "' failed with HTTP " + e.statusCode());
+            throw e;
         }
+        Token token = parse(answer, operation);
+        LOG.log(Level.DEBUG, () -> "Logged in as '" + login + "'" + (token.expires == null ? ""
+                : ", token valid until " + token.expires));
+        return token;
     }
 
-    private Token parse(Response response, String operation, int attempts) throws IOException {
-        ResponseBody body = response.body();
-        String text = body == null ? "" : body.string();
+    private Token parse(String text, String operation) {
+        int attempts = 1;
         String value;
         LersDateTime expiration = null;
         try {
@@ -158,11 +145,11 @@ final class TokenManager {
         } catch (RuntimeException e) {
             // never quote this body: it may hold the token
             throw new LersResponseException("The login answer could not be read (" + e.getClass().getSimpleName() + ")",
-                    operation, attempts, response.code(), null);
+                    operation, attempts, 200, null);
         }
         if (value == null || value.isBlank()) {
             throw new LersAuthenticationException("The login answer holds no token", operation, attempts,
-                    response.code(), null, "", null, null, null);
+                    200, null, "", null, null, null);
         }
         redactor.addToken(value);
         Instant expires = null;
