@@ -19,6 +19,13 @@ final class BodyLimit {
 
     /** The part of an error body that is read at all. */
     static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
+    /**
+     * Bytes of the limit per JSON object or array allowed. Memory follows the objects decoded more
+     * than the bytes ({@code {}} is two bytes and a model object of many fields), so an answer may
+     * hold at most {@code maxBytes / 48} of them; the densest legitimate answers (archive values)
+     * average about 70 bytes per object, Core lists 150 to 300.
+     */
+    static final int BYTES_PER_STRUCTURE = 48;
 
     private BodyLimit() {
     }
@@ -29,9 +36,19 @@ final class BodyLimit {
 
         final long limit;
 
-        ExceededException(long limit, String detail) {
-            super("the answer is larger than maxResponseSize (" + bytes(limit) + ")" + detail);
+        private ExceededException(String message, long limit) {
+            super(message);
             this.limit = limit;
+        }
+
+        ExceededException(long limit, String detail) {
+            this("the answer is larger than maxResponseSize (" + bytes(limit) + ")" + detail, limit);
+        }
+
+        static ExceededException structures(long limit) {
+            return new ExceededException(String.format(java.util.Locale.ROOT, "the answer holds more than %,d JSON "
+                    + "objects and arrays, the most that maxResponseSize (%s) allows", limit / BYTES_PER_STRUCTURE,
+                    bytes(limit)), limit);
         }
     }
 
@@ -76,8 +93,11 @@ final class BodyLimit {
 
         Limited(ResponseBody delegate, long maxBytes) {
             this.delegate = delegate;
+            long maxStructures = maxBytes / BYTES_PER_STRUCTURE;
             this.source = Okio.buffer(new ForwardingSource(delegate.source()) {
+                private final Buffer.UnsafeCursor cursor = new Buffer.UnsafeCursor();
                 private long read;
+                private long structures;
 
                 @Override
                 public long read(Buffer sink, long byteCount) throws IOException {
@@ -87,8 +107,29 @@ final class BodyLimit {
                         if (read > maxBytes) {
                             throw new ExceededException(maxBytes, "");
                         }
+                        structures += openings(sink, sink.size() - n);
+                        if (structures > maxStructures) {
+                            throw ExceededException.structures(maxBytes);
+                        }
                     }
                     return n;
+                }
+
+                /** Counts { and [ from {@code from} to the end (inside strings too: erring on the safe side). */
+                private long openings(Buffer buffer, long from) {
+                    long count = 0;
+                    try (Buffer.UnsafeCursor c = buffer.readUnsafe(cursor)) {
+                        for (int available = c.seek(from); available != -1; available = c.next()) {
+                            byte[] data = c.data;
+                            for (int i = c.start, end = c.end; i < end; i++) {
+                                byte b = data[i];
+                                if (b == '{' || b == '[') {
+                                    count++;
+                                }
+                            }
+                        }
+                    }
+                    return count;
                 }
             });
         }

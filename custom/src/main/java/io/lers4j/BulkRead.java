@@ -107,7 +107,6 @@ public final class BulkRead {
         this.progress = progress;
         this.includeCalculated = includeCalculated;
         this.windowSize = windowSize;
-        RecordSeries.requireWithinLimit(dataType, from, to, windowSize, client.maxRequestsPerQuery());
     }
 
     static List<Integer> checkIds(Collection<Integer> measurePointIds) {
@@ -204,6 +203,8 @@ public final class BulkRead {
         private PointResult ready;
 
         Run() {
+            // per point, before any is read
+            RecordSeries.requireWithinLimit(dataType, from, to, windowSize, client.maxRequestsPerQuery());
             AtomicInteger n = new AtomicInteger();
             ThreadFactory threads = r -> {
                 Thread t = new Thread(r, "lers4j-bulk-" + n.incrementAndGet());

@@ -54,8 +54,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class LersClient implements AutoCloseable {
 
     static final String USER_AGENT = "lers4j";
-    /** Default {@link Builder#maxResponseSize}: 64 MiB. */
-    public static final long DEFAULT_MAX_RESPONSE_SIZE = 64L * 1024 * 1024;
+    /** Default {@link Builder#maxResponseSize}: 32 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_SIZE = 32L * 1024 * 1024;
     /** Default {@link Builder#maxRequestsPerQuery}. */
     public static final int DEFAULT_MAX_REQUESTS_PER_QUERY = 2_000;
 
@@ -535,7 +535,8 @@ public final class LersClient implements AutoCloseable {
         }
 
         /**
-         * The largest answer read, in bytes (default 64 MiB; {@link #DEFAULT_MAX_RESPONSE_SIZE}).
+         * The largest answer read, in bytes (default 32 MiB; {@link #DEFAULT_MAX_RESPONSE_SIZE}),
+         * and with it the JSON objects and arrays it may hold (one per 48 bytes of the limit).
          * Answers are streamed, never held whole, but a server that sends more fails the call with
          * {@link LersResponseTooLargeException} instead of filling the heap. The largest legitimate
          * answers are far below the default (see the README).

@@ -47,7 +47,6 @@ public final class RecordSeries implements Iterable<MeterRecord> {
 
     RecordSeries(WindowSource source, int maxRequests, int measurePointId, DeviceDataType dataType, LocalDateTime from,
                  LocalDateTime to, TemporalAmount windowSize, boolean includeCalculated, boolean includeAbsentRecords) {
-        requireWithinLimit(dataType, from, to, windowSize, maxRequests);
         this.maxRequests = maxRequests;
         this.source = source;
         this.measurePointId = measurePointId;
@@ -70,7 +69,7 @@ public final class RecordSeries implements Iterable<MeterRecord> {
     }
 
     /**
-     * Fails before anything is sent when reading {@code [from, to)} in windows of {@code window}
+     * Fails before anything is sent (a series checks when its iteration starts) when reading {@code [from, to)} in windows of {@code window}
      * would take more than {@code maxRequests} requests (1,000 years of hours is 26,089).
      */
     static void requireWithinLimit(DeviceDataType dataType, LocalDateTime from, LocalDateTime to, TemporalAmount window,
@@ -212,6 +211,11 @@ public final class RecordSeries implements Iterable<MeterRecord> {
 
     private final class WindowIterator implements Iterator<RecordWindow> {
         private LocalDateTime next = from;
+
+        WindowIterator() {
+            // checked when iterating, so that withWindowSize can still make a long period reasonable
+            requireWithinLimit(dataType, from, to, windowSize, maxRequests);
+        }
 
         @Override
         public boolean hasNext() {
