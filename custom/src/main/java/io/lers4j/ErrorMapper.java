@@ -6,7 +6,6 @@ import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.MalformedJsonException;
 import io.lers4j.invoker.JSON;
-import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -196,10 +195,6 @@ final class ErrorMapper {
 
     private static String attemptsSuffix(int attempts) {
         return " [" + attempts + (attempts == 1 ? " attempt]" : " attempts]");
-    }
-
-    static Map<String, List<String>> headersOf(Headers headers) {
-        return headers.toMultimap();
     }
 
     /**

@@ -6,10 +6,10 @@ import io.lers4j.invoker.ApiClient;
 import io.lers4j.invoker.ApiException;
 import io.lers4j.model.DeviceDataType;
 import io.lers4j.types.LersDateTime;
+import okhttp3.Authenticator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Authenticator;
 
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;

@@ -61,6 +61,10 @@ public final class SpecFetcher {
         }
         this.base = parsed;
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                // the login body and the token go to this server only, and each request is sent once
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
                 .connectTimeout(Duration.ofSeconds(15))
                 .readTimeout(Duration.ofSeconds(60)); // the document is a few hundred kilobytes, built on request
         if (caCert != null) {
@@ -144,9 +148,26 @@ public final class SpecFetcher {
         }
     }
 
+    /** The largest document read: today's is a few hundred kilobytes. */
+    static final long MAX_DOCUMENT_BYTES = 32L * 1024 * 1024;
+
     private static String text(Response response) throws IOException {
         ResponseBody body = response.body();
-        return body == null ? "" : body.string();
+        if (body == null) {
+            return "";
+        }
+        if (response.isRedirect()) {
+            throw new IOException(response.request().method() + " " + response.request().url().encodedPath()
+                    + " was redirected (HTTP " + response.code() + "); credentials are not sent elsewhere: use the "
+                    + "address the server names as the URL (" + String.valueOf(response.header("Location")).replaceAll(
+                    "//[^/@]*@", "//") + ")");
+        }
+        okio.BufferedSource source = body.source();
+        if (source.request(MAX_DOCUMENT_BYTES + 1)) {
+            throw new IOException("the answer of " + response.request().url().encodedPath() + " is larger than "
+                    + MAX_DOCUMENT_BYTES / (1024 * 1024) + " MiB");
+        }
+        return source.readUtf8();
     }
 
     /** The server's own error text: LERS answers 422 with {@code {"errorMessage": ...}}. */
@@ -155,7 +176,8 @@ public final class SpecFetcher {
             JsonObject json = GSON.fromJson(text, JsonObject.class);
             JsonElement message = json == null ? null : json.get("errorMessage");
             if (message != null && message.isJsonPrimitive()) {
-                return ": " + message.getAsString();
+                String m = message.getAsString();
+                return ": " + (m.length() > 200 ? m.substring(0, 200) + "..." : m);
             }
         } catch (JsonParseException | IllegalStateException e) {
             // not JSON: fall through to the raw start of the text
