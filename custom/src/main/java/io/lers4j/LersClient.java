@@ -106,8 +106,8 @@ public final class LersClient implements AutoCloseable {
         if (b.sslSocketFactory != null) {
             plain.sslSocketFactory(b.sslSocketFactory, b.trustManager);
         } else if (!b.trustedCertificates.isEmpty() || b.trustStore != null) {
-            X509TrustManager trust = TlsSupport.trusting(b.trustedCertificates, b.trustStore);
-            plain.sslSocketFactory(TlsSupport.context(trust).getSocketFactory(), trust);
+            X509TrustManager trust = TlsSupport.trusting(b.trustedCertificates, b.trustStore, b.clock);
+            plain.sslSocketFactory(TlsSupport.socketFactory(trust), trust);
         }
         plain.addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", USER_AGENT).build()));
         plain.addNetworkInterceptor(new FollowUpGuard());
@@ -571,7 +571,7 @@ public final class LersClient implements AutoCloseable {
             return this;
         }
 
-        /** Clock for token expiry and Retry-After dates; tests inject a fixed one. */
+        /** Clock for token expiry, Retry-After dates and the validity of trusted certificates; tests inject a fixed one. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -598,13 +598,18 @@ public final class LersClient implements AutoCloseable {
             return this;
         }
 
-        /** Also trust the certificates (CA or server) in this PEM file, for servers with their own CA. */
+        /**
+         * Also trust the certificates (CA or server) in this PEM file, for servers with their own CA.
+         * {@link #build()} refuses one that is expired or not yet valid by the {@link #clock(Clock)}; at each
+         * handshake the chain up to it must be valid too.
+         */
         public Builder trustCertificates(Path pemFile) {
             Objects.requireNonNull(pemFile, "pemFile");
             trustedCertificates.addAll(TlsSupport.readPem(pemFile));
             return this;
         }
 
+        /** As {@link #trustCertificates(Path)}. */
         public Builder trustCertificates(X509Certificate... certificates) {
             for (X509Certificate c : Objects.requireNonNull(certificates, "certificates")) {
                 trustedCertificates.add(Objects.requireNonNull(c, "certificate"));
@@ -612,7 +617,10 @@ public final class LersClient implements AutoCloseable {
             return this;
         }
 
-        /** Also trust the certificates of this key store. */
+        /**
+         * Also trust the certificates of this key store; at each handshake the one the chain leads to,
+         * and the chain up to it, must be valid by the {@link #clock(Clock)}.
+         */
         public Builder trustStore(KeyStore trustStore) {
             this.trustStore = Objects.requireNonNull(trustStore, "trustStore");
             return this;
@@ -634,6 +642,10 @@ public final class LersClient implements AutoCloseable {
             }
             if (apiKey != null && (login != null || token != null)) {
                 throw new IllegalStateException("apiKey(key) replaces the login: do not combine it with credentials or token");
+            }
+            if (sslSocketFactory == null) {
+                // here, not in trustCertificates: clock(...) may come after it
+                TlsSupport.requireValidNow(trustedCertificates, clock);
             }
             return new LersClient(this);
         }
