@@ -1,9 +1,9 @@
 package io.lers4j;
 
-import com.google.gson.JsonParseException;
 import com.google.gson.stream.JsonReader;
 import io.lers4j.invoker.ApiClient;
 import io.lers4j.invoker.ApiException;
+import io.lers4j.invoker.ApiServices;
 import io.lers4j.model.DeviceDataType;
 import io.lers4j.types.LersDateTime;
 import okhttp3.Authenticator;
@@ -13,7 +13,6 @@ import okhttp3.Request;
 
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
-import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
@@ -51,7 +50,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Immutable and thread-safe: build one per server and share it. Every generated API is
  * available through {@link #call(Class, ApiCall)} (typed errors) or {@link #api(Class)}.
  */
-public final class LersClient implements AutoCloseable {
+public final class LersClient extends ApiServices implements AutoCloseable {
 
     static final String USER_AGENT = "lers4j";
     /** Default {@link Builder#maxResponseSize}: 32 MiB. */
@@ -74,10 +73,10 @@ public final class LersClient implements AutoCloseable {
     private final HttpUrl baseUrl;
     private final OkHttpClient http;
     private final boolean ownsHttpResources;
-    private final ApiClient apiClient;
+    private final LersApiClient apiClient;
     private final Redactor redactor;
     private final ErrorMapper errors;
-    private final RequestRunner requests;
+    private final Pipeline pipeline;
     private final Duration callTimeout;
     private final int maxRequestsPerQuery;
     private final String login;
@@ -116,7 +115,8 @@ public final class LersClient implements AutoCloseable {
 
         RetryInterceptor retry = new RetryInterceptor(b.retryPolicy, b.sleeper, b.clock, baseUrl, b.maxResponseSize);
         SameOriginRedirects redirects = new SameOriginRedirects(baseUrl);
-        OkHttpClient.Builder authenticated = shared.newBuilder().addInterceptor(retry).addInterceptor(redirects);
+        OkHttpClient.Builder authenticated = shared.newBuilder();
+        authenticated.addInterceptor(retry).addInterceptor(redirects);
         if (b.apiKey != null) {
             redactor.addSecret(b.apiKey);
             authenticated.addNetworkInterceptor(new ApiKeyHeader(b.apiKey, baseUrl));
@@ -124,22 +124,14 @@ public final class LersClient implements AutoCloseable {
             // the login goes through the same retries and redirect rules but, of course, without authentication
             OkHttpClient loginHttp = shared.newBuilder().addInterceptor(retry).addInterceptor(redirects).build();
             TokenManager tokens = new TokenManager(baseUrl, b.login, b.password, b.application, b.token,
-                    new RequestRunner(loginHttp, retry, errors, callTimeout), b.clock, b.tokenRenewalSkew, redactor);
+                    new Pipeline(loginHttp, retry, errors, callTimeout, null), b.clock, b.tokenRenewalSkew, redactor);
             authenticated.addInterceptor(new AuthInterceptor(tokens, baseUrl))
                     .addNetworkInterceptor(new AuthInterceptor.BearerHeader(baseUrl));
         }
         this.http = authenticated.build();
-        this.requests = new RequestRunner(http, retry, errors, callTimeout);
-
-        this.apiClient = newApiClient(http);
-    }
-
-    private ApiClient newApiClient(OkHttpClient client) {
-        ApiClient api = new ApiClient(client);
-        String base = baseUrl.toString();
-        api.setBasePath(base.substring(0, base.length() - 1));
-        api.setUserAgent(USER_AGENT);
-        return api;
+        this.pipeline = new Pipeline(http, retry, errors, callTimeout, new PathIdCheck(baseUrl));
+        String basePath = baseUrl.toString();
+        this.apiClient = new LersApiClient(http, pipeline, basePath.substring(0, basePath.length() - 1));
     }
 
     public static Builder builder() {
@@ -152,87 +144,55 @@ public final class LersClient implements AutoCloseable {
     }
 
     /**
-     * A generated API bound to this client's authentication and retries, e.g.
-     * {@code lers.api(NodesApi.class).getNodes().execute()}. Its failures are the generated
-     * {@code ApiException}; prefer {@link #call} for typed errors.
+     * A generated API bound to this client, found by reflection.
+     *
+     * @deprecated use the typed accessor instead, e.g. {@code lers.nodes()} for {@code NodesApi}:
+     * the same API, whose failures are typed {@link LersException}s either way.
      */
+    @Deprecated
     public <T> T api(Class<T> apiClass) {
         Objects.requireNonNull(apiClass, "apiClass");
-        ensureOpen();
-        return api(apiClass, apiClient);
-    }
-
-    private static <T> T api(Class<T> apiClass, ApiClient apiClient) {
         Constructor<?> constructor = API_CONSTRUCTORS.get(apiClass);
         if (constructor == null) {
             throw new IllegalArgumentException(apiClass.getName() + " is not a generated LERS API class "
                     + "(no constructor taking io.lers4j.invoker.ApiClient)");
         }
         try {
-            return apiClass.cast(constructor.newInstance(apiClient));
+            return apiClass.cast(constructor.newInstance(apiClient()));
         } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
             throw new IllegalArgumentException("Cannot create " + apiClass.getName() + ": " + e, e);
         }
     }
 
     /**
-     * Calls a generated API and turns its failures into {@link LersException}s naming the operation:
-     * {@code lers.call(NodesApi.class, api -> api.getNodes().getSuppliers(true).execute())}.
+     * Calls a generated API: {@code lers.call(NodesApi.class, api -> api.getNodes().execute())}.
+     *
+     * @deprecated call the operation on its typed accessor, {@code lers.nodes().getNodes().execute()}:
+     * every generated call fails with the {@link LersException} family by itself now.
      */
+    @Deprecated
     public <A, R> R call(Class<A> apiClass, ApiCall<A, R> call) {
         Objects.requireNonNull(call, "call");
         A api = api(apiClass);
-        CallContext previous = CallContext.begin(callTimeout);
         try {
-            CallContext context = CallContext.current();
-            while (true) {
-                Throwable failure;
-                try {
-                    return call.call(api);
-                } catch (ApiException e) {
-                    if (e.getCode() == 0 && e.getCause() == null) {
-                        // the generated code refusing a call before sending it, e.g. a missing required id
-                        throw new IllegalArgumentException(e.getMessage(), e);
-                    }
-                    LersException inner = WrappedLersException.find(e);
-                    if (inner != null) {
-                        throw inner;
-                    }
-                    if (e.getCode() > 0) {
-                        throw errors.map(context.operation, Math.max(1, context.attempts), e.getCode(),
-                                e.getResponseHeaders(), e.getResponseBody(), false, context.note, null);
-                    }
-                    failure = e.getCause() == null ? e : e.getCause();
-                } catch (JsonParseException e) {
-                    failure = e; // Gson reads the body as a stream: a connection cut mid-body surfaces here
-                } catch (RuntimeException e) {
-                    LersException wrapped = WrappedLersException.find(e);
-                    throw wrapped != null ? wrapped : e;
-                } catch (Exception e) {
-                    throw new LersException(redactor.redact(context.operation + ": " + Excerpt.describe(e)),
-                            context.operation, context.attempts, e);
-                }
-                if (!requests.replay(context, failure)) {
-                    throw errors.unreadable(failure, context.operation, Math.max(1, context.attempts), 200, context.note);
-                }
-                if (context.hasDeadline()) {
-                    // the same call once more, on a client that allows only the time left
-                    api = api(apiClass, newApiClient(http.newBuilder()
-                            .callTimeout(Duration.ofNanos(Math.max(1_000_000, context.remainingNanos()))).build()));
-                }
-            }
-        } catch (IOException e) {
-            CallContext context = CallContext.current();
-            throw errors.unreadable(e, context.operation, Math.max(1, context.attempts), 0, context.note);
-        } finally {
-            CallContext.restore(previous);
+            return call.call(api);
+        } catch (ApiException e) {
+            // the generated code refusing a call before building it, e.g. a missing required id
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new LersException(redactor.redact(Excerpt.describe(e)), "", 0, e);
         }
     }
 
     /**
-     * {@link #call} for operations without a result:
-     * {@code lers.run(WeatherApi.class, api -> api.set(1).body(temperatures).execute())}.
+     * {@link #call} for operations without a result.
+     *
+     * @deprecated call the operation on its typed accessor:
+     * {@code lers.weather().set(1).body(temperatures).execute()}.
      */
+    @Deprecated
     public <A> void run(Class<A> apiClass, ApiAction<A> action) {
         Objects.requireNonNull(action, "action");
         call(apiClass, api -> {
@@ -241,7 +201,11 @@ public final class LersClient implements AutoCloseable {
         });
     }
 
-    /** The generated client underneath, already bound to this client's authentication. */
+    /**
+     * The generated client underneath, bound to this client's authentication, retries and limits;
+     * every API of the accessors is built on it.
+     */
+    @Override
     public ApiClient apiClient() {
         ensureOpen();
         return apiClient;
@@ -257,8 +221,8 @@ public final class LersClient implements AutoCloseable {
         Request request = new Request.Builder().url(baseUrl.newBuilder().addPathSegments("api/v1/ServerInfo").build())
                 .get().header("Accept", "application/json").build();
         String operation = Routes.operation(request);
-        LersDateTime serverTime = requests.execute(request, body -> {
-            com.google.gson.JsonElement json = com.google.gson.JsonParser.parseReader(body.charStream());
+        LersDateTime serverTime = pipeline.execute(request, response -> {
+            com.google.gson.JsonElement json = com.google.gson.JsonParser.parseReader(response.body().charStream());
             com.google.gson.JsonElement time = json.isJsonObject() ? json.getAsJsonObject().get("serverTime") : null;
             if (time == null || !time.isJsonPrimitive()) {
                 throw new IllegalStateException("no serverTime in the answer");
@@ -384,8 +348,8 @@ public final class LersClient implements AutoCloseable {
         }
         String array = totals ? "totals" : archiveArrayName(series.dataType());
         Request request = new Request.Builder().url(url.build()).get().header("Accept", "application/json").build();
-        return requests.execute(request, body -> {
-            try (JsonReader reader = new JsonReader(body.charStream())) {
+        return pipeline.execute(request, response -> {
+            try (JsonReader reader = new JsonReader(response.body().charStream())) {
                 return RecordDecoder.readArchive(reader, array, series.dataType());
             }
         }, false);

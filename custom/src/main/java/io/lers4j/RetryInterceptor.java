@@ -55,22 +55,13 @@ final class RetryInterceptor implements Interceptor {
         Request request = chain.request();
         String operation = Routes.operation(request);
         boolean idempotent = isIdempotent(request);
-        CallContext context = CallContext.current();
-        long deadline;
-        int first = 1;
-        if (context != null) {
-            context.operation = operation;
-            context.idempotent = idempotent;
-            context.note = null;
-            deadline = context.deadlineNanos;
-            first = context.attempts + 1; // a request sent again after its answer broke off goes on counting
-        } else {
-            deadline = CallContext.deadlineAfter(java.time.Duration.ofNanos(chain.call().timeout().timeoutNanos()));
-        }
-        for (int attempt = first; ; attempt++) {
-            if (context != null) {
-                context.attempts = attempt;
-            }
+        CallState state = CallState.of(request, idempotent,
+                java.time.Duration.ofNanos(chain.call().timeout().timeoutNanos()));
+        state.note = null;
+        long deadline = state.deadlineNanos;
+        // a request sent again after its answer broke off goes on counting
+        for (int attempt = state.attempts + 1; ; attempt++) {
+            state.attempts = attempt;
             long started = System.nanoTime();
             Response response;
             try {
@@ -101,9 +92,7 @@ final class RetryInterceptor implements Interceptor {
                 if (skipped == null) {
                     continue;
                 }
-                if (context != null) {
-                    context.note = skipped;
-                }
+                state.note = skipped;
             }
             return BodyLimit.apply(response, maxResponseBytes);
         }

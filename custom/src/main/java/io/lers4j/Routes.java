@@ -19,6 +19,15 @@ final class Routes {
      * server behind a reverse proxy at {@code https://host/lers/} is handled like one at the root.
      */
     static String relativePath(HttpUrl base, HttpUrl url) {
+        List<String> segments = url.pathSegments();
+        return String.join("/", segments.subList(relativeStart(base, url), segments.size()));
+    }
+
+    /**
+     * Index of the first of {@code url.pathSegments()} past the base URL's path: what
+     * {@link #relativePath} joins, for callers that compare segments without building a string.
+     */
+    static int relativeStart(HttpUrl base, HttpUrl url) {
         List<String> baseSegments = base.pathSegments();
         List<String> segments = url.pathSegments();
         int skip = 0;
@@ -32,7 +41,7 @@ final class Routes {
                 break;
             }
         }
-        return String.join("/", segments.subList(skip, segments.size()));
+        return skip;
     }
 
     /** Login, ServerInfo, Downloads and the API document carry no Authorization header. */

@@ -7,7 +7,6 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.ResponseBody;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -30,7 +29,7 @@ final class TokenManager {
     private final String login;
     private final String password;
     private final String application;
-    private final RequestRunner http;
+    private final Pipeline http;
     private final Clock clock;
     private final Duration skew;
     private final Redactor redactor;
@@ -42,7 +41,7 @@ final class TokenManager {
     private RuntimeException lastFailure;
 
     TokenManager(HttpUrl base, String login, String password, String application, String initialToken,
-                 RequestRunner http, Clock clock, Duration skew, Redactor redactor) {
+                 Pipeline http, Clock clock, Duration skew, Redactor redactor) {
         this.loginUrl = base.newBuilder().addPathSegments(Routes.LOGIN).build();
         this.login = login;
         this.password = password;
@@ -121,7 +120,7 @@ final class TokenManager {
         String operation = Routes.operation(request);
         String answer;
         try {
-            answer = http.execute(request, ResponseBody::string, true);
+            answer = http.execute(request, response -> response.body().string(), true);
         } catch (LersApiException e) {
             LOG.log(Level.WARNING, () -> "Login of '" + login + "' failed with HTTP " + e.statusCode());
             throw e;
@@ -172,7 +171,7 @@ final class TokenManager {
             LersAuthenticationException copy = new LersAuthenticationException(a.getMessage(), a.operation(), a.attempts(),
                     a.statusCode(), a.headers(), a.body(), a.errorMessage().orElse(null),
                     a.errorCode().isPresent() ? a.errorCode().getAsInt() : null, a.errorData());
-            copy.initCause(failure);
+            copy.addSuppressed(failure); // the constructor has set the cause already
             return copy;
         }
         return failure;

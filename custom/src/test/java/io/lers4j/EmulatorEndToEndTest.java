@@ -47,7 +47,8 @@ class EmulatorEndToEndTest {
     private static LersClient client() {
         return LersClient.builder().baseUrl(server.baseUrl())
                 .credentials(LersEmulator.DEFAULT_LOGIN, LersEmulator.DEFAULT_PASSWORD)
-                .retryPolicy(RetryPolicy.builder().maxAttempts(4).initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build())
+                // more attempts than faults armed at once (8), so that no request can run out however they fall
+                .retryPolicy(RetryPolicy.builder().maxAttempts(9).initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build())
                 .sleeper(d -> { }).build();
     }
 

@@ -170,13 +170,12 @@ class RedirectTest extends TestSupport {
     void evenTheRawGeneratedApiNeverCarriesTheTokenElsewhere() throws Exception {
         server.enqueue(redirect(302, elsewhereUrl("/api/v1/Core/Nodes")));
         try (LersClient lers = tokenClient()) {
-            io.lers4j.invoker.ApiException e = assertThrows(io.lers4j.invoker.ApiException.class,
-                    () -> lers.api(NodesApi.class).getNodes().execute());
-            assertEquals(302, e.getCode());
+            LersRedirectException e = assertThrows(LersRedirectException.class, () -> lers.nodes().getNodes().execute());
+            assertEquals(302, e.statusCode());
             // a base path pointed elsewhere by hand gets no credentials either
             lers.apiClient().setBasePath(elsewhereUrl("/").replaceAll("/$", ""));
             try {
-                lers.api(NodesApi.class).getNodes().execute();
+                lers.nodes().getNodes().execute();
             } finally {
                 lers.apiClient().setBasePath(baseUrl().replaceAll("/$", ""));
             }

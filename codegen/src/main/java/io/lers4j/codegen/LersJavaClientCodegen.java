@@ -1,6 +1,7 @@
 package io.lers4j.codegen;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import org.openapitools.codegen.SupportingFile;
 import org.openapitools.codegen.languages.JavaClientCodegen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,12 +9,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code java} generator with the LERS adaptations: {@link SpecNormalizer} on the parsed
  * document, and LERS date-times as {@code io.lers4j.types.LersDateTime}, which keeps an absent
- * offset absent instead of inventing one.
+ * offset absent instead of inventing one; plus {@code PathIdParameters}, the table of integer path
+ * parameters the client checks requests against.
  */
 public class LersJavaClientCodegen extends JavaClientCodegen {
 
     public static final String NAME = "lers4j-java";
     static final String DATE_TIME_CLASS = "io.lers4j.types.LersDateTime";
+    /** Ours, in generated/src/main/templates: the build's templateDirectory must point there. */
+    static final String PATH_ID_TEMPLATE = "pathIdParameters.mustache";
 
     private static final Logger LOG = LoggerFactory.getLogger(LersJavaClientCodegen.class);
 
@@ -33,6 +37,11 @@ public class LersJavaClientCodegen extends JavaClientCodegen {
         // after super: the date library options would otherwise map date-time to OffsetDateTime
         typeMapping.put("DateTime", "LersDateTime");
         importMapping.put("LersDateTime", DATE_TIME_CLASS);
+        String invokerFolder = (getSourceFolder() + '/' + getInvokerPackage()).replace('.', '/');
+        // typed accessors of every API, the base of LersClient
+        supportingFiles.add(new SupportingFile("ApiServices.mustache", invokerFolder, "ApiServices.java"));
+        // rendered from every operation of the document, so a new operation's ids are checked without Java by hand
+        supportingFiles.add(new SupportingFile(PATH_ID_TEMPLATE, invokerFolder, "PathIdParameters.java"));
     }
 
     /** The stock version prints a donation banner into every build log; the generator's home page has it. */
