@@ -5,6 +5,7 @@ import com.google.gson.stream.JsonToken;
 import io.lers4j.model.DataParameter;
 import io.lers4j.model.DeviceDataType;
 import io.lers4j.types.LersDateTime;
+import io.lers4j.types.ServerText;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ final class RecordDecoder {
                     try {
                         dateTime = LersDateTime.parse(text);
                     } catch (java.time.DateTimeException e) {
-                        throw new IllegalStateException("unreadable date-time '" + text + "' at " + path, e);
+                        throw new IllegalStateException("unreadable date-time " + ServerText.excerpt(text) + " at " + path, e);
                     }
                     break;
                 case "dataType":

@@ -102,7 +102,22 @@ public final class LersDateTime implements Serializable {
      */
     public static LersDateTime parse(CharSequence text) {
         Objects.requireNonNull(text, "text");
-        TemporalAccessor parsed = PARSER.parse(text.toString().trim());
+        String whole = text.toString();
+        String trimmed = whole.trim();
+        TemporalAccessor parsed;
+        try {
+            parsed = PARSER.parse(trimmed);
+        } catch (DateTimeParseException e) {
+            // the JDK quotes 64 characters its own way; messages here quote server text through ServerText
+            int lead = 0; // the index in the text as sent, before trim()
+            while (lead < whole.length() && whole.charAt(lead) <= ' ') {
+                lead++;
+            }
+            int index = e.getErrorIndex() + lead;
+            String detail = e.getCause() != null ? ": " + e.getCause().getMessage() : " at index " + index;
+            throw new DateTimeParseException("Unreadable date-time " + ServerText.excerpt(whole) + detail,
+                    whole, index, e.getCause());
+        }
         LocalDate date = LocalDate.from(parsed);
         LocalTime time = parsed.isSupported(ChronoField.HOUR_OF_DAY) ? LocalTime.from(parsed) : LocalTime.MIDNIGHT;
         ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS) ? ZoneOffset.from(parsed) : null;
@@ -205,7 +220,7 @@ public final class LersDateTime implements Serializable {
             try {
                 return parse(text);
             } catch (DateTimeException e) {
-                throw new JsonParseException("Unreadable date-time '" + text + "' at " + path, e);
+                throw new JsonParseException("Unreadable date-time " + ServerText.excerpt(text) + " at " + path, e);
             }
         }
     }
