@@ -31,7 +31,7 @@ class AuthTest extends TestSupport {
     private static final String NODES = "{\"nodes\":[{\"id\":1,\"title\":\"Котельная\",\"number\":1}]}";
 
     private GetNodeListResponseParameters nodes(LersClient lers) {
-        return lers.call(NodesApi.class, api -> api.getNodes().execute());
+        return lers.nodes().getNodes().execute();
     }
 
     @Test
@@ -64,7 +64,7 @@ class AuthTest extends TestSupport {
     void serverInfoIsAnonymous() throws Exception {
         server.enqueue(json("{\"version\":\"3.67\",\"build\":1}"));
         try (LersClient lers = client().build()) {
-            ServerInfo info = lers.call(ServerInfoApi.class, api -> api.getVersion().execute());
+            ServerInfo info = lers.serverInfo().getVersion().execute();
             assertEquals("3.67", info.getVersion());
         }
         RecordedRequest r = take();
@@ -248,7 +248,7 @@ class AuthTest extends TestSupport {
         server.enqueue(new MockResponse.Builder().code(401).body("key api-key-0123456789 revoked").build());
         try (LersClient lers = LersClient.builder().baseUrl(baseUrl()).apiKey("api-key-0123456789").sleeper(sleeps::add).build()) {
             nodes(lers);
-            lers.call(ServerInfoApi.class, api -> api.getVersion().execute());
+            lers.serverInfo().getVersion().execute();
             LersAuthenticationException e = assertThrows(LersAuthenticationException.class, () -> nodes(lers));
             assertFalse(e.getMessage().contains("api-key-0123456789"), e.getMessage());
             assertFalse(e.body().contains("api-key-0123456789"), e.body());

@@ -31,7 +31,7 @@ class CallTimeoutTest extends TestSupport {
         long started = System.nanoTime();
         try (LersClient lers = realTime().build()) {
             LersServerException e = assertThrows(LersServerException.class,
-                    () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+                    () -> lers.nodes().getNodes().execute());
             assertEquals(1, e.attempts(), "the server saw one attempt");
             assertTrue(e.getMessage().contains("call timeout"), e.getMessage());
             assertTrue(e.getMessage().contains("[1 attempt]"), e.getMessage());
@@ -60,7 +60,7 @@ class CallTimeoutTest extends TestSupport {
                 .maxBackoff(Duration.ofSeconds(30)).jitter(0).build();
         try (LersClient lers = realTime().retryPolicy(slow).build()) {
             LersTransportException e = assertThrows(LersTransportException.class,
-                    () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+                    () -> lers.nodes().getNodes().execute());
             assertEquals(1, e.attempts());
             assertTrue(e.getMessage().contains("call timeout"), e.getMessage());
         }
@@ -73,7 +73,7 @@ class CallTimeoutTest extends TestSupport {
         long started = System.nanoTime();
         try (LersClient lers = realTime().build()) {
             LersTransportException e = assertThrows(LersTransportException.class,
-                    () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+                    () -> lers.nodes().getNodes().execute());
             assertEquals(1, e.attempts());
         }
         assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(BOUND) < 0);
@@ -84,7 +84,7 @@ class CallTimeoutTest extends TestSupport {
         server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0").build());
         server.enqueue(json("{\"nodes\":[]}"));
         try (LersClient lers = realTime().build()) {
-            assertEquals(0, lers.call(NodesApi.class, api -> api.getNodes().execute()).getNodes().size());
+            assertEquals(0, lers.nodes().getNodes().execute().getNodes().size());
         }
         assertEquals(2, server.getRequestCount());
     }

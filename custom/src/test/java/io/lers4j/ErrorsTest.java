@@ -27,7 +27,7 @@ class ErrorsTest extends TestSupport {
                 + "\"data\":{\"id\":999,\"entity\":\"MeasurePoint\"}}"));
         try (LersClient lers = lers()) {
             LersBusinessException e = assertThrows(LersBusinessException.class,
-                    () -> lers.call(MeasurePointsApi.class, api -> api.getById(999).execute()));
+                    () -> lers.measurePoints().getById(999).execute());
             assertEquals(422, e.statusCode());
             assertEquals("Точка учёта с идентификатором 999 не найдена", e.errorMessage().orElseThrow());
             assertEquals(3, e.errorCode().getAsInt());
@@ -44,7 +44,7 @@ class ErrorsTest extends TestSupport {
         server.enqueue(new MockResponse.Builder().code(403).body("Forbidden").build());
         try (LersClient lers = lers()) {
             LersAccessDeniedException e = assertThrows(LersAccessDeniedException.class,
-                    () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+                    () -> lers.nodes().getNodes().execute());
             assertEquals(403, e.statusCode());
             assertEquals("Forbidden", e.body());
         }
@@ -70,7 +70,7 @@ class ErrorsTest extends TestSupport {
         server.enqueue(json("{\"nodes\":[{\"id\":1,\"title\":\"Котельная\""));
         try (LersClient lers = lers()) {
             LersResponseException e = assertThrows(LersResponseException.class,
-                    () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+                    () -> lers.nodes().getNodes().execute());
             assertEquals("GET /api/v1/Core/Nodes", e.operation());
             assertTrue(e.getMessage().startsWith("The answer of GET /api/v1/Core/Nodes could not be read"), e.getMessage());
         }

@@ -31,8 +31,8 @@ class FollowUpTest extends TestSupport {
     }
 
     private static void createIncident(LersClient lers) {
-        lers.call(IncidentsApi.class, api -> api.createIncident()
-                .body(new CreateIncidentRequestParameters().description("Нет связи").nodeId(95)).execute());
+        lers.incidents().createIncident()
+                .body(new CreateIncidentRequestParameters().description("Нет связи").nodeId(95)).execute();
     }
 
     @Test
@@ -42,7 +42,7 @@ class FollowUpTest extends TestSupport {
         }
         try (LersClient lers = tokenClient(3)) {
             LersServerException e = assertThrows(LersServerException.class,
-                    () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+                    () -> lers.nodes().getNodes().execute());
             assertEquals(3, e.attempts());
             assertEquals(List.of("0"), e.headers().get("retry-after"), "the caller sees the header as sent");
         }
@@ -81,7 +81,7 @@ class FollowUpTest extends TestSupport {
         }
         try (LersClient lers = tokenClient(3)) {
             LersServerException e = assertThrows(LersServerException.class,
-                    () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+                    () -> lers.nodes().getNodes().execute());
             assertEquals(3, e.attempts());
         }
         assertEquals(3, server.getRequestCount());
@@ -98,7 +98,7 @@ class FollowUpTest extends TestSupport {
                 .authenticator((route, response) -> response.request().newBuilder().header("Authorization", "Basic x").build())
                 .build();
         try (LersClient lers = LersClient.builder().baseUrl(baseUrl()).token("tok-1").httpClient(yours).build()) {
-            assertThrows(LersAuthenticationException.class, () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+            assertThrows(LersAuthenticationException.class, () -> lers.nodes().getNodes().execute());
         }
         assertEquals(1, server.getRequestCount());
     }

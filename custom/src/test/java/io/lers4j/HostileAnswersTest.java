@@ -41,8 +41,8 @@ class HostileAnswersTest extends TestSupport {
     }
 
     private static void createIncident(LersClient lers) {
-        lers.call(IncidentsApi.class, api -> api.createIncident()
-                .body(new CreateIncidentRequestParameters().description("x")).execute());
+        lers.incidents().createIncident()
+                .body(new CreateIncidentRequestParameters().description("x")).execute();
     }
 
     @Test
@@ -53,7 +53,7 @@ class HostileAnswersTest extends TestSupport {
                 + PASSWORD.toLowerCase().replace("p", "\\u0070") + PASSWORD.substring(PASSWORD.length()) + "\"}}}"));
         try (LersClient lers = client().build()) {
             LersAuthenticationException e = assertThrows(LersAuthenticationException.class,
-                    () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+                    () -> lers.nodes().getNodes().execute());
             assertClean(e, PASSWORD);
             assertEquals("Неверный пароль '***'", e.errorMessage().orElseThrow());
             assertEquals("***", e.errorData().get("password"));
@@ -66,7 +66,7 @@ class HostileAnswersTest extends TestSupport {
         server.enqueue(json(422, "{\"errorMessage\":\"Пароль " + escaped(CYRILLIC_PASSWORD).toLowerCase() + " неверен\"}"));
         try (LersClient lers = LersClient.builder().baseUrl(baseUrl()).credentials("api1", CYRILLIC_PASSWORD).build()) {
             LersAuthenticationException e = assertThrows(LersAuthenticationException.class,
-                    () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+                    () -> lers.nodes().getNodes().execute());
             assertClean(e, CYRILLIC_PASSWORD);
             assertFalse(e.body().contains(escaped(CYRILLIC_PASSWORD).toLowerCase()), e.body());
             assertTrue(e.errorMessage().orElseThrow().contains("***"));
@@ -147,7 +147,7 @@ class HostileAnswersTest extends TestSupport {
         try (LersClient lers = LersClient.builder().baseUrl(url).token(TOKEN)
                 .httpClient(new OkHttpClient.Builder().dns(hosts).build()).build()) {
             assertEquals(url, lers.baseUrl().toString());
-            assertEquals(0, lers.call(NodesApi.class, api -> api.getNodes().execute()).getNodes().size());
+            assertEquals(0, lers.nodes().getNodes().execute().getNodes().size());
         }
         assertEquals("lers_srv:" + server.getPort(), take().getHeaders().get("Host"));
         assertTrue(Map.of().isEmpty());

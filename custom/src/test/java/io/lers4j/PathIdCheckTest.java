@@ -54,21 +54,19 @@ class PathIdCheckTest extends TestSupport {
 
     private static final List<Case> CASES = List.of(
             new Case("GET /api/v1/Core/MeasurePoints/{id}", "id", "/api/v1/Core/MeasurePoints/1",
-                    (lers, id) -> lers.call(MeasurePointsApi.class, api -> api.getById(id).execute())),
+                    (lers, id) -> lers.measurePoints().getById(id).execute()),
             new Case("PATCH /api/v1/Core/Nodes/{id}", "id", "/api/v1/Core/Nodes/1",
-                    (lers, id) -> lers.run(NodesApi.class, api -> api.updateNode(id).body(List.of()).execute())),
+                    (lers, id) -> lers.nodes().updateNode(id).body(List.of()).execute()),
             new Case("PUT /api/v1/Data/MeasurePoints/{id}/Totals", "id", "/api/v1/Data/MeasurePoints/1/Totals",
-                    (lers, id) -> lers.run(MeasurePointTotalsApi.class,
-                            api -> api.setTotals(id).body(new SaveTotalsRequestParameters()).execute())),
+                    (lers, id) -> lers.measurePointTotals().setTotals(id).body(new SaveTotalsRequestParameters()).execute()),
             new Case("GET /api/v1/Data/MeasurePoints/{id}/Consumption/{start}/{end}", "id",
                     "/api/v1/Data/MeasurePoints/1/Consumption/2026-01-01T00:00:00/2026-01-02T00:00:00",
-                    (lers, id) -> lers.call(MeasurePointConsumptionApi.class,
-                            api -> api.getConsumption(id, START, END).execute())),
+                    (lers, id) -> lers.measurePointConsumption().getConsumption(id, START, END).execute()),
             new Case("POST /api/v1/Poll/MeasurePoints/{measurePointId}/Currents", "measurePointId",
                     "/api/v1/Poll/MeasurePoints/1/Currents",
-                    (lers, id) -> lers.call(MeasurePointsPollApi.class, api -> api.pollCurrentsV1(id).execute())),
+                    (lers, id) -> lers.measurePointsPoll().pollCurrentsV1(id).execute()),
             new Case("GET /api/v1/Core/Nodes/{nodeId}/MeasurePoints", "nodeId", "/api/v1/Core/Nodes/1/MeasurePoints",
-                    (lers, id) -> lers.call(NodesApi.class, api -> api.getNodeMeasurePoints(id).execute())));
+                    (lers, id) -> lers.nodes().getNodeMeasurePoints(id).execute()));
 
     /**
      * Credentials, so that not even a login may go out; no retries and a call limit, so that a
@@ -116,7 +114,7 @@ class PathIdCheckTest extends TestSupport {
     void theGeneratedApiWithoutCallThrowsTheSameException() {
         try (LersClient lers = strict().build()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> lers.api(MeasurePointsApi.class).getById(0).execute());
+                    () -> lers.measurePoints().getById(0).execute());
             assertEquals("GET /api/v1/Core/MeasurePoints/{id}: path parameter id is 0, "
                     + "but ids are positive integers; the request was not sent", e.getMessage());
         }
@@ -128,13 +126,13 @@ class PathIdCheckTest extends TestSupport {
         try (LersClient lers = LersClient.builder().baseUrl(server.url("/lers/").toString()).token("tok-1")
                 .retryPolicy(RetryPolicy.none()).callTimeout(Duration.ofSeconds(10)).build()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> lers.call(MeasurePointsApi.class, api -> api.getById(-1).execute()));
+                    () -> lers.measurePoints().getById(-1).execute());
             assertTrue(e.getMessage().startsWith("GET /api/v1/Core/MeasurePoints/{id}: path parameter id is -1"),
                     e.getMessage());
             assertEquals(0, server.getRequestCount());
 
             server.enqueue(json("{}"));
-            GetMeasurePointResponseParameters answer = lers.call(MeasurePointsApi.class, api -> api.getById(1).execute());
+            GetMeasurePointResponseParameters answer = lers.measurePoints().getById(1).execute();
             assertTrue(answer != null);
             assertEquals("/lers/api/v1/Core/MeasurePoints/1", take().getUrl().encodedPath());
         }
@@ -150,7 +148,7 @@ class PathIdCheckTest extends TestSupport {
                 })
                 .build();
         try (LersClient lers = strict().httpClient(mine).build()) {
-            assertThrows(IllegalArgumentException.class, () -> lers.run(NodesApi.class, api -> api.updateNode(0).execute()));
+            assertThrows(IllegalArgumentException.class, () -> lers.nodes().updateNode(0).execute());
         }
         assertEquals(0, seen.get());
         assertEquals(0, server.getRequestCount());

@@ -84,7 +84,7 @@ class RedirectTest extends TestSupport {
         server.enqueue(redirect(code, elsewhereUrl("/api/v1/Core/Nodes")));
         try (LersClient lers = tokenClient()) {
             LersRedirectException e = assertThrows(LersRedirectException.class,
-                    () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+                    () -> lers.nodes().getNodes().execute());
             assertEquals(code, e.statusCode());
             assertEquals(elsewhereUrl("/api/v1/Core/Nodes"), e.location().orElseThrow());
             assertTrue(e.getMessage().contains(":" + elsewhere.getPort() + "/api/v1/Core/Nodes"), e.getMessage());
@@ -109,10 +109,10 @@ class RedirectTest extends TestSupport {
     void aPostRedirectedWith307DeliversNeitherBodyNorToken() throws Exception {
         server.enqueue(redirect(307, elsewhereUrl("/api/v1/Incidents")));
         try (LersClient lers = tokenClient()) {
-            assertThrows(LersRedirectException.class, () -> lers.call(IncidentsApi.class, api -> api.createIncident()
+            assertThrows(LersRedirectException.class, () -> lers.incidents().createIncident()
                     .body(new CreateIncidentRequestParameters().incidentType(IncidentType.CUSTOM)
                             .importance(IncidentImportance.WARNING).description("Нет связи").nodeId(95))
-                    .execute()));
+                    .execute());
         }
         assertEquals(1, server.getRequestCount(), "the POST was sent once");
         assertNothingReachedElsewhere();
@@ -123,10 +123,8 @@ class RedirectTest extends TestSupport {
         server.enqueue(redirect(308, elsewhereUrl("/api/v1/Data/MeasurePoints/5/Totals")));
         server.enqueue(redirect(307, elsewhereUrl("/api/v1/Core/Nodes/7")));
         try (LersClient lers = tokenClient()) {
-            assertThrows(LersRedirectException.class, () -> lers.run(MeasurePointTotalsApi.class,
-                    api -> api.setTotals(5).body(new SaveTotalsRequestParameters()).execute()));
-            assertThrows(LersRedirectException.class, () -> lers.run(NodesApi.class,
-                    api -> api.updateNode(7).body(List.of()).execute()));
+            assertThrows(LersRedirectException.class, () -> lers.measurePointTotals().setTotals(5).body(new SaveTotalsRequestParameters()).execute());
+            assertThrows(LersRedirectException.class, () -> lers.nodes().updateNode(7).body(List.of()).execute());
         }
         assertEquals(2, server.getRequestCount());
         assertNothingReachedElsewhere();
@@ -138,7 +136,7 @@ class RedirectTest extends TestSupport {
         server.enqueue(redirect(code, elsewhereUrl("/api/v1/Login")));
         try (LersClient lers = client().build()) {
             LersRedirectException e = assertThrows(LersRedirectException.class,
-                    () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+                    () -> lers.nodes().getNodes().execute());
             assertEquals("POST /api/v1/Login", e.operation());
             assertFalse(e.getMessage().contains(PASSWORD));
         }
@@ -150,7 +148,7 @@ class RedirectTest extends TestSupport {
     void theApiKeyStaysOnTheServer() throws Exception {
         server.enqueue(redirect(302, elsewhereUrl("/api/v1/Core/Nodes")));
         try (LersClient lers = apiKeyClient()) {
-            assertThrows(LersRedirectException.class, () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+            assertThrows(LersRedirectException.class, () -> lers.nodes().getNodes().execute());
         }
         assertEquals(API_KEY, take().getHeaders().get(ApiKeyHeader.HEADER));
         assertNothingReachedElsewhere();
@@ -161,7 +159,7 @@ class RedirectTest extends TestSupport {
         server.enqueue(redirect(302, elsewhereUrl("/api/v1/Core/Nodes")));
         OkHttpClient yours = new OkHttpClient.Builder().followRedirects(true).followSslRedirects(true).build();
         try (LersClient lers = LersClient.builder().baseUrl(baseUrl()).token(TOKEN).httpClient(yours).build()) {
-            assertThrows(LersRedirectException.class, () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+            assertThrows(LersRedirectException.class, () -> lers.nodes().getNodes().execute());
         }
         assertNothingReachedElsewhere();
     }
@@ -190,7 +188,7 @@ class RedirectTest extends TestSupport {
         server.enqueue(redirect(301, "/api/v1/Core/Nodes/"));
         server.enqueue(json(NODES));
         try (LersClient lers = tokenClient()) {
-            assertEquals(1, lers.call(NodesApi.class, api -> api.getNodes().execute()).getNodes().size());
+            assertEquals(1, lers.nodes().getNodes().execute().getNodes().size());
         }
         take();
         RecordedRequest second = take();
@@ -203,7 +201,7 @@ class RedirectTest extends TestSupport {
         server.enqueue(redirect(307, "/lers/api/v1/Data/MeasurePoints/5/Totals"));
         server.enqueue(new MockResponse.Builder().code(200).build());
         try (LersClient lers = tokenClient()) {
-            lers.run(MeasurePointTotalsApi.class, api -> api.setTotals(5).body(new SaveTotalsRequestParameters()).execute());
+            lers.measurePointTotals().setTotals(5).body(new SaveTotalsRequestParameters()).execute();
         }
         RecordedRequest first = take();
         RecordedRequest second = take();
@@ -216,8 +214,7 @@ class RedirectTest extends TestSupport {
     void aSameOriginRedirectOfAPostIsNotFollowed() {
         server.enqueue(redirect(307, "/api/v1/Incidents/again"));
         try (LersClient lers = tokenClient()) {
-            LersRedirectException e = assertThrows(LersRedirectException.class, () -> lers.call(IncidentsApi.class,
-                    api -> api.createIncident().body(new CreateIncidentRequestParameters().description("x")).execute()));
+            LersRedirectException e = assertThrows(LersRedirectException.class, () -> lers.incidents().createIncident().body(new CreateIncidentRequestParameters().description("x")).execute());
             assertTrue(e.getMessage().contains("a POST or PATCH is sent once"), e.getMessage());
         }
         assertEquals(1, server.getRequestCount());
@@ -229,7 +226,7 @@ class RedirectTest extends TestSupport {
             server.enqueue(redirect(302, "/api/v1/Core/Nodes?hop=" + i));
         }
         try (LersClient lers = tokenClient()) {
-            assertThrows(LersRedirectException.class, () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+            assertThrows(LersRedirectException.class, () -> lers.nodes().getNodes().execute());
         }
         assertEquals(SameOriginRedirects.MAX_REDIRECTS + 1, server.getRequestCount());
     }
@@ -245,7 +242,7 @@ class RedirectTest extends TestSupport {
         try (LersClient lers = LersClient.builder().baseUrl(server.url("/").toString()).token(TOKEN)
                 .trustCertificates(ca.certificate()).build()) {
             LersRedirectException e = assertThrows(LersRedirectException.class,
-                    () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+                    () -> lers.nodes().getNodes().execute());
             assertTrue(e.getMessage().contains("http://"), e.getMessage());
         }
         assertEquals(1, server.getRequestCount());
@@ -256,7 +253,7 @@ class RedirectTest extends TestSupport {
         server.enqueue(redirect(302, "http://someone:" + PASSWORD + "@" + elsewhere.getHostName() + ":" + elsewhere.getPort() + "/x"));
         try (LersClient lers = client().token(TOKEN).build()) {
             LersRedirectException e = assertThrows(LersRedirectException.class,
-                    () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+                    () -> lers.nodes().getNodes().execute());
             assertFalse(e.location().orElseThrow().contains(PASSWORD));
             assertFalse(e.getMessage().contains(PASSWORD));
             assertFalse(e.location().orElseThrow().contains("someone"));

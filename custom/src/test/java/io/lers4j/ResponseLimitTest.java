@@ -55,7 +55,7 @@ class ResponseLimitTest extends TestSupport {
         server.enqueue(json(nodesOf((int) (LIMIT * 4))));
         try (LersClient lers = limited(baseUrl())) {
             LersResponseTooLargeException e = assertThrows(LersResponseTooLargeException.class,
-                    () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+                    () -> lers.nodes().getNodes().execute());
             assertEquals(LIMIT, e.limit());
             assertEquals(1, e.attempts(), "a limit is not a reason to ask again");
             assertTrue(e.getMessage().contains("maxResponseSize (256 KiB)"), e.getMessage());
@@ -68,7 +68,7 @@ class ResponseLimitTest extends TestSupport {
         Buffer body = new Buffer().writeUtf8(nodesOf((int) (LIMIT * 4)));
         server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").chunkedBody(body, 8192).build());
         try (LersClient lers = limited(baseUrl())) {
-            assertThrows(LersResponseTooLargeException.class, () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+            assertThrows(LersResponseTooLargeException.class, () -> lers.nodes().getNodes().execute());
         }
     }
 
@@ -77,7 +77,7 @@ class ResponseLimitTest extends TestSupport {
         String nodes = nodesOf((int) (LIMIT / 2));
         server.enqueue(json(nodes));
         try (LersClient lers = limited(baseUrl())) {
-            assertTrue(lers.call(NodesApi.class, api -> api.getNodes().execute()).getNodes().size() > 1000);
+            assertTrue(lers.nodes().getNodes().execute().getNodes().size() > 1000);
         }
     }
 
@@ -99,7 +99,7 @@ class ResponseLimitTest extends TestSupport {
         endless = new EndlessServer("{\"nodes\":[", "{\"id\":1,\"title\":\"Котельная\",\"address\":\"ул. Ленина, 1\"},");
         try (LersClient lers = LersClient.builder().baseUrl(endless.url()).token("tok-1").build()) {
             LersResponseTooLargeException e = assertThrows(LersResponseTooLargeException.class,
-                    () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+                    () -> lers.nodes().getNodes().execute());
             assertEquals(LersClient.DEFAULT_MAX_RESPONSE_SIZE, e.limit());
         }
         assertTrue(Runtime.getRuntime().maxMemory() <= 300L * 1024 * 1024, "run with a small heap");
@@ -110,7 +110,7 @@ class ResponseLimitTest extends TestSupport {
     void anEndlessAnswerToAGeneratedCallStopsAtTheLimit() throws IOException {
         endless = new EndlessServer("{\"nodes\":[", "{\"id\":1,\"title\":\"x\"},");
         try (LersClient lers = limited(endless.url())) {
-            assertThrows(LersResponseTooLargeException.class, () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+            assertThrows(LersResponseTooLargeException.class, () -> lers.nodes().getNodes().execute());
         }
         endless.assertClientHungUp();
     }
@@ -119,8 +119,7 @@ class ResponseLimitTest extends TestSupport {
     void anEndlessErrorBodyIsCutToAFewKilobytes() throws IOException {
         endless = new EndlessServer(500, "{\"errorMessage\":\"", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
         try (LersClient lers = limited(endless.url())) {
-            LersServerException e = assertThrows(LersServerException.class, () -> lers.call(IncidentsApi.class,
-                    api -> api.createIncident().body(new CreateIncidentRequestParameters().description("x")).execute()));
+            LersServerException e = assertThrows(LersServerException.class, () -> lers.incidents().createIncident().body(new CreateIncidentRequestParameters().description("x")).execute());
             assertTrue(e.body().length() <= ErrorMapper.MAX_BODY_CHARS + 1, "body kept: " + e.body().length());
             assertTrue(e.getMessage().length() < 1000, e.getMessage());
         }
@@ -133,7 +132,7 @@ class ResponseLimitTest extends TestSupport {
         endless = new EndlessServer("{\"nodes\":[", "{},");
         try (LersClient lers = limited(endless.url())) {
             LersResponseTooLargeException e = assertThrows(LersResponseTooLargeException.class,
-                    () -> lers.call(NodesApi.class, api -> api.getNodes().execute()));
+                    () -> lers.nodes().getNodes().execute());
             assertTrue(e.getMessage().contains("JSON objects and arrays"), e.getMessage());
         }
     }
@@ -145,7 +144,7 @@ class ResponseLimitTest extends TestSupport {
         String nodes = nodesOf(4 * 1024 * 1024);
         server.enqueue(json(nodes));
         try (LersClient lers = LersClient.builder().baseUrl(baseUrl()).token("tok-1").build()) {
-            assertTrue(lers.call(NodesApi.class, api -> api.getNodes().execute()).getNodes().size() > 100_000);
+            assertTrue(lers.nodes().getNodes().execute().getNodes().size() > 100_000);
         }
     }
 

@@ -35,13 +35,13 @@ class RetryTest extends TestSupport {
     }
 
     private static int nodeCount(LersClient lers) {
-        return lers.call(NodesApi.class, api -> api.getNodes().execute()).getNodes().size();
+        return lers.nodes().getNodes().execute().getNodes().size();
     }
 
     private static void createIncident(LersClient lers) {
-        lers.call(IncidentsApi.class, api -> api.createIncident().body(new CreateIncidentRequestParameters()
+        lers.incidents().createIncident().body(new CreateIncidentRequestParameters()
                 .incidentType(IncidentType.CUSTOM).importance(IncidentImportance.WARNING).description("Нет связи").nodeId(95))
-                .execute());
+                .execute();
     }
 
     @Test

@@ -93,13 +93,13 @@ class SecretsTest extends TestSupport {
         server.enqueue(json(422, "{\"errorMessage\":\"Пароль '" + PASSWORD + "' неверен для api1\",\"errorCode\":1}"));
         try (LersClient lers = client().retryPolicy(quick).build()) {
             seen.add(lers.toString());
-            record(assertThrows(LersAuthenticationException.class, () -> lers.call(NodesApi.class, api -> api.getNodes().execute())));
+            record(assertThrows(LersAuthenticationException.class, () -> lers.nodes().getNodes().execute()));
         }
 
         // 2. a login answer that cannot be read, holding the token
         server.enqueue(json("{\"token\":\"" + TOKEN_1 + "\",\"tokenExpiration\":"));
         try (LersClient lers = client().retryPolicy(quick).build()) {
-            record(assertThrows(LersResponseException.class, () -> lers.call(NodesApi.class, api -> api.getNodes().execute())));
+            record(assertThrows(LersResponseException.class, () -> lers.nodes().getNodes().execute()));
         }
 
         // 3. tokens rejected, then a proxy page echoing the request headers, then a reset connection
@@ -115,7 +115,7 @@ class SecretsTest extends TestSupport {
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
         try (LersClient lers = client().retryPolicy(quick).build()) {
-            record(assertThrows(LersServerException.class, () -> lers.call(NodesApi.class, api -> api.getNodes().execute())));
+            record(assertThrows(LersServerException.class, () -> lers.nodes().getNodes().execute()));
             record(assertThrows(LersTransportException.class,
                     () -> lers.consumption(5, DeviceDataType.DAY, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2)).toList()));
             seen.add(lers.toString());
@@ -125,7 +125,7 @@ class SecretsTest extends TestSupport {
         server.enqueue(new MockResponse.Builder().code(401).body("bad token " + TOKEN_2).build());
         try (LersClient lers = LersClient.builder().baseUrl(baseUrl()).token(TOKEN_2).sleeper(sleeps::add).build()) {
             seen.add(lers.toString());
-            record(assertThrows(LersAuthenticationException.class, () -> lers.call(NodesApi.class, api -> api.getNodes().execute())));
+            record(assertThrows(LersAuthenticationException.class, () -> lers.nodes().getNodes().execute()));
         }
 
         assertTrue(seen.size() > 10);
@@ -152,7 +152,7 @@ class SecretsTest extends TestSupport {
         server.enqueue(json("{\"nodes\":[]}"));
         try (LersClient lers = client().build()) {
             lers.apiClient().setDebugging(true); // the generated client's switch: logs headers and bodies
-            lers.call(NodesApi.class, api -> api.getNodes().execute());
+            lers.nodes().getNodes().execute();
         } finally {
             okhttpLogger.removeHandler(capture);
             okhttpLogger.setLevel(previous);

@@ -55,7 +55,7 @@ class TlsTest extends TestSupport {
     }
 
     private static int nodes(LersClient lers) {
-        return lers.call(NodesApi.class, api -> api.getNodes().execute()).getNodes().size();
+        return lers.nodes().getNodes().execute().getNodes().size();
     }
 
     /** A self-signed server certificate, as small installations have, served instead of the CA-signed one. */

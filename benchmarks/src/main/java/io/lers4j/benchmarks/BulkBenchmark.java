@@ -59,7 +59,7 @@ public class BulkBenchmark {
         emulator = LersEmulator.builder().measurePoints(points).tokenLifetime(Duration.ofHours(24)).start();
         lers = LersClient.builder().baseUrl(emulator.baseUrl())
                 .credentials(LersEmulator.DEFAULT_LOGIN, LersEmulator.DEFAULT_PASSWORD).build();
-        ids = lers.call(MeasurePointsApi.class, api -> api.getMeasurePoints().execute()).getMeasurePoints().stream()
+        ids = lers.measurePoints().getMeasurePoints().execute().getMeasurePoints().stream()
                 .map(MeasurePoint::getId).limit(points).collect(Collectors.toList());
         YearMonth month = YearMonth.now().minusMonths(1);
         from = month.atDay(1);

@@ -65,7 +65,7 @@ public class CallOverheadBenchmark {
 
     @Benchmark
     public ServerInfo serverInfoLers4j() {
-        return lers.call(ServerInfoApi.class, api -> api.getVersion().execute());
+        return lers.serverInfo().getVersion().execute();
     }
 
     /** The generated API on a plain ApiClient: what the generator costs before lers4j adds anything. */
@@ -83,7 +83,7 @@ public class CallOverheadBenchmark {
     /** lers4j's interceptors without {@code call}'s error translation. */
     @Benchmark
     public ServerInfo serverInfoLers4jApi() {
-        return lers.api(ServerInfoApi.class).getVersion().execute();
+        return lers.serverInfo().getVersion().execute();
     }
 
     @Benchmark
@@ -93,6 +93,6 @@ public class CallOverheadBenchmark {
 
     @Benchmark
     public GetNodeListResponseParameters nodesLers4j() {
-        return lers.call(NodesApi.class, api -> api.getNodes().execute());
+        return lers.nodes().getNodes().execute();
     }
 }

@@ -54,7 +54,7 @@ public class DecodeBenchmark {
     public void setUp() throws IOException {
         fixture = new Fixture(LersEmulator.builder().tokenLifetime(java.time.Duration.ofHours(24)).start());
         try (LersClient direct = fixture.lers(fixture.emulator.baseUrl())) {
-            MeasurePoint heat = direct.call(MeasurePointsApi.class, api -> api.getMeasurePoints().execute()).getMeasurePoints()
+            MeasurePoint heat = direct.measurePoints().getMeasurePoints().execute().getMeasurePoints()
                     .stream().filter(p -> SystemType.HEAT.equals(p.getSystemType())).findFirst().orElseThrow();
             pointId = heat.getId();
         }
@@ -87,8 +87,8 @@ public class DecodeBenchmark {
 
     @Benchmark
     public GetMeasurePointConsumptionResponse consumptionLers4jModels() {
-        return lers.call(MeasurePointConsumptionApi.class, api -> api.getConsumption(pointId, LersDateTime.of(from), LersDateTime.of(to))
-                .dataTypes(List.of(DeviceDataType.HOUR)).execute());
+        return lers.measurePointConsumption().getConsumption(pointId, LersDateTime.of(from), LersDateTime.of(to))
+                .dataTypes(List.of(DeviceDataType.HOUR)).execute();
     }
 
     /**

@@ -39,7 +39,7 @@ public final class HeapProbe {
         try (LersEmulator emulator = LersEmulator.builder().measurePoints(max).tokenLifetime(Duration.ofHours(24)).start();
              LersClient lers = LersClient.builder().baseUrl(emulator.baseUrl())
                      .credentials(LersEmulator.DEFAULT_LOGIN, LersEmulator.DEFAULT_PASSWORD).build()) {
-            List<Integer> all = lers.call(MeasurePointsApi.class, api -> api.getMeasurePoints().execute()).getMeasurePoints()
+            List<Integer> all = lers.measurePoints().getMeasurePoints().execute().getMeasurePoints()
                     .stream().map(MeasurePoint::getId).collect(Collectors.toList());
             YearMonth month = YearMonth.now().minusMonths(1);
             LocalDate from = month.atDay(1);

@@ -24,7 +24,7 @@ public final class CreateIncident {
     }
 
     public static int run(LersClient lers, PrintStream out) {
-        MeasurePoint point = lers.call(MeasurePointsApi.class, api -> api.getMeasurePoints().execute())
+        MeasurePoint point = lers.measurePoints().getMeasurePoints().execute()
                 .getMeasurePoints().get(0);
         CreateIncidentRequestParameters incident = new CreateIncidentRequestParameters()
                 .incidentType(IncidentType.CUSTOM)
@@ -33,10 +33,10 @@ public final class CreateIncident {
                 .shortDescription("Нет связи")
                 .nodeId(point.getNodeId())
                 .measurePointId(point.getId());
-        BaseSaveResponseParameters created = lers.call(IncidentsApi.class, api -> api.createIncident().body(incident).execute());
+        BaseSaveResponseParameters created = lers.incidents().createIncident().body(incident).execute();
         out.printf("Created incident %d on %s (id %d)%n%n", created.getId(), point.getFullTitle(), point.getId());
 
-        List<Incident> active = lers.call(IncidentsApi.class, api -> api.getActiveByMeasurePoint(point.getId()).execute());
+        List<Incident> active = lers.incidents().getActiveByMeasurePoint(point.getId()).execute();
         Table table = new Table("Id", "Type", "Importance", "Started", "Description").numeric(0);
         for (Incident i : active) {
             table.row(i.getId(), i.getIncidentType(), i.getImportance(),

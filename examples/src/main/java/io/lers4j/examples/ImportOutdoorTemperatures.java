@@ -31,7 +31,7 @@ public final class ImportOutdoorTemperatures {
     }
 
     public static List<TerritoryOutdoorTemperature> run(LersClient lers, PrintStream out) {
-        Territory territory = lers.call(TerritoriesApi.class, api -> api.getList().execute()).get(0);
+        Territory territory = lers.territories().getList().execute().get(0);
         ZoneOffset offset = ZoneOffset.ofHours(territory.getTimeZoneOffset());
         LocalDate first = ServerDates.now(lers).toLocalDate().minusDays(WEEK.length);
 
@@ -41,11 +41,11 @@ public final class ImportOutdoorTemperatures {
                     .date(LersDateTime.of(first.plusDays(i).atStartOfDay(), offset))
                     .value(WEEK[i]));
         }
-        lers.run(WeatherApi.class, api -> api.set(territory.getId()).body(week).execute());
+        lers.weather().set(territory.getId()).body(week).execute();
         out.printf("Saved %d daily temperatures for %s (UTC%s)%n%n", week.size(), territory.getName(), offset.getId());
 
         List<TerritoryOutdoorTemperature> saved = new ArrayList<>();
-        for (TerritoryOutdoorTemperature t : lers.call(WeatherApi.class, api -> api.get(territory.getId()).execute())) {
+        for (TerritoryOutdoorTemperature t : lers.weather().get(territory.getId()).execute()) {
             LocalDate day = t.getDate().toLocalDate();
             if (!day.isBefore(first) && day.isBefore(first.plusDays(WEEK.length))) {
                 saved.add(t);

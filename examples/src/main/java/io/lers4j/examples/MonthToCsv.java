@@ -39,7 +39,7 @@ public final class MonthToCsv {
     }
 
     public static BulkRead.Summary run(LersClient lers, Path file, PrintStream out) {
-        Map<Integer, MeasurePoint> points = lers.call(MeasurePointsApi.class, api -> api.getMeasurePoints().execute())
+        Map<Integer, MeasurePoint> points = lers.measurePoints().getMeasurePoints().execute()
                 .getMeasurePoints().stream().collect(Collectors.toMap(MeasurePoint::getId, Function.identity(), (a, b) -> a,
                         java.util.LinkedHashMap::new));
         YearMonth month = YearMonth.from(ServerDates.now(lers)).minusMonths(1);

@@ -23,12 +23,11 @@ public final class Quickstart {
     }
 
     public static void run(LersClient lers, PrintStream out) {
-        ServerInfo info = lers.call(ServerInfoApi.class, api -> api.getVersion().execute());
+        ServerInfo info = lers.serverInfo().getVersion().execute();
         out.printf("LERS %s (build %d), server time %s%n%n", info.getVersion(), info.getBuild(),
                 info.getServerTime().truncatedToSeconds());
 
-        GetNodeListResponseParameters nodes = lers.call(NodesApi.class,
-                api -> api.getNodes().getMeasurePoints(true).execute());
+        GetNodeListResponseParameters nodes = lers.nodes().getNodes().getMeasurePoints(true).execute();
         List<MeasurePoint> points = nodes.getMeasurePoints() == null ? List.of() : nodes.getMeasurePoints();
 
         Table table = new Table("Node", "Title", "Address", "Point", "Measure point", "System").numeric(0, 3);

@@ -12,6 +12,6 @@ final class ServerDates {
     }
 
     static LocalDateTime now(LersClient lers) {
-        return lers.call(ServerInfoApi.class, api -> api.getVersion().execute()).getServerTime().toLocalDateTime();
+        return lers.serverInfo().getVersion().execute().getServerTime().toLocalDateTime();
     }
 }

@@ -24,7 +24,7 @@ public final class WeekOfConsumption {
     }
 
     public static void run(LersClient lers, PrintStream out) {
-        MeasurePoint point = lers.call(MeasurePointsApi.class, api -> api.getMeasurePoints().execute())
+        MeasurePoint point = lers.measurePoints().getMeasurePoints().execute()
                 .getMeasurePoints().stream()
                 .filter(p -> SystemType.HEAT.equals(p.getSystemType()))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no heat measure point on this server"));

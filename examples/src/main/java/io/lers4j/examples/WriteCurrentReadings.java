@@ -34,7 +34,7 @@ public final class WriteCurrentReadings {
     }
 
     public static List<MeterRecord> run(LersClient lers, PrintStream out) {
-        MeasurePoint point = lers.call(MeasurePointsApi.class, api -> api.getMeasurePoints().execute())
+        MeasurePoint point = lers.measurePoints().getMeasurePoints().execute()
                 .getMeasurePoints().stream().filter(p -> SystemType.HEAT.equals(p.getSystemType()))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no heat measure point on this server"));
         LocalDateTime now = ServerDates.now(lers).truncatedTo(ChronoUnit.MINUTES);
@@ -49,8 +49,7 @@ public final class WriteCurrentReadings {
                                         new DataParameterValue().dataParameter(DataParameter.T_IN).value(71.5),
                                         new DataParameterValue().dataParameter(DataParameter.T_OUT).value(48.2),
                                         new DataParameterValue().dataParameter(DataParameter.P_IN).value(6.1))))));
-        lers.run(MeasurePointConsumptionApi.class,
-                api -> api.setCurrentArchive(point.getId()).overwriteExisting(true).body(readings).execute());
+        lers.measurePointConsumption().setCurrentArchive(point.getId()).overwriteExisting(true).body(readings).execute();
         out.printf("Saved current readings of %s (id %d) at %s%n%n", point.getFullTitle(), point.getId(), now);
 
         List<MeterRecord> back = lers.consumption(point.getId(), DeviceDataType.CURRENT, now, now.plusMinutes(1)).toList();

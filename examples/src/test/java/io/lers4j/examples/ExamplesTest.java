@@ -65,8 +65,8 @@ class ExamplesTest {
     @Test
     void quickstartListsEveryNodeAndPoint() {
         String out = output(o -> Quickstart.run(lers, o));
-        List<Node> nodes = lers.call(NodesApi.class, api -> api.getNodes().execute()).getNodes();
-        List<MeasurePoint> points = lers.call(MeasurePointsApi.class, api -> api.getMeasurePoints().execute()).getMeasurePoints();
+        List<Node> nodes = lers.nodes().getNodes().execute().getNodes();
+        List<MeasurePoint> points = lers.measurePoints().getMeasurePoints().execute().getMeasurePoints();
         assertTrue(out.startsWith("LERS "), out);
         for (Node n : nodes) {
             assertTrue(out.contains(n.getTitle()), "missing node " + n.getTitle() + " in\n" + out);
@@ -91,7 +91,7 @@ class ExamplesTest {
         Path csv = dir.resolve("month.csv");
         BulkRead.Summary[] summary = new BulkRead.Summary[1];
         String out = output(o -> summary[0] = MonthToCsv.run(lers, csv, o));
-        int points = lers.call(MeasurePointsApi.class, api -> api.getMeasurePoints().execute()).getMeasurePoints().size();
+        int points = lers.measurePoints().getMeasurePoints().execute().getMeasurePoints().size();
         assertEquals(points, summary[0].succeeded());
         assertEquals(0, summary[0].failed());
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
