@@ -1,6 +1,5 @@
 package io.lers4j;
 
-import io.lers4j.model.DeviceDataType;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -86,27 +85,23 @@ public final class BulkRead {
 
     private final LersClient client;
     private final List<Integer> ids;
-    private final DeviceDataType dataType; // null: totals
-    private final LocalDateTime from;
-    private final LocalDateTime to;
+    private final ArchiveQuery query;
     private final int concurrency;
     private final boolean inputOrder;
     private final ProgressListener progress;
-    private final boolean includeCalculated;
-    private final TemporalAmount windowSize;
 
-    BulkRead(LersClient client, List<Integer> ids, DeviceDataType dataType, LocalDateTime from, LocalDateTime to,
-             int concurrency, boolean inputOrder, ProgressListener progress, boolean includeCalculated, TemporalAmount windowSize) {
+    BulkRead(LersClient client, List<Integer> ids, ArchiveQuery query, int concurrency, boolean inputOrder,
+             ProgressListener progress) {
         this.client = client;
         this.ids = ids;
-        this.dataType = dataType;
-        this.from = from;
-        this.to = to;
+        this.query = query;
         this.concurrency = concurrency;
         this.inputOrder = inputOrder;
         this.progress = progress;
-        this.includeCalculated = includeCalculated;
-        this.windowSize = windowSize;
+    }
+
+    private BulkRead with(ArchiveQuery query) {
+        return new BulkRead(client, ids, query, concurrency, inputOrder, progress);
     }
 
     static List<Integer> checkIds(Collection<Integer> measurePointIds) {
@@ -125,28 +120,32 @@ public final class BulkRead {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
         }
-        return new BulkRead(client, ids, dataType, from, to, concurrency, inputOrder, progress, includeCalculated, windowSize);
+        return new BulkRead(client, ids, query, concurrency, inputOrder, progress);
     }
 
     /** Deliver results in the order of the ids given rather than as they complete. */
     public BulkRead withInputOrder(boolean inputOrder) {
-        return new BulkRead(client, ids, dataType, from, to, concurrency, inputOrder, progress, includeCalculated, windowSize);
+        return new BulkRead(client, ids, query, concurrency, inputOrder, progress);
     }
 
     public BulkRead withProgress(ProgressListener progress) {
         Objects.requireNonNull(progress, "progress");
-        return new BulkRead(client, ids, dataType, from, to, concurrency, inputOrder, progress, includeCalculated, windowSize);
+        return new BulkRead(client, ids, query, concurrency, inputOrder, progress);
     }
 
     /** Also return values the server calculated ({@code includeCalculated=true}). */
     public BulkRead withCalculated(boolean includeCalculated) {
-        return new BulkRead(client, ids, dataType, from, to, concurrency, inputOrder, progress, includeCalculated, windowSize);
+        return with(query.withCalculated(includeCalculated));
+    }
+
+    /** Also return empty records for missing times ({@code includeAbsentRecords=true}), as {@link RecordSeries} does. */
+    public BulkRead withAbsentRecords(boolean includeAbsentRecords) {
+        return with(query.withAbsentRecords(includeAbsentRecords));
     }
 
     /** Request size per point; see {@link RecordSeries#withWindowSize}. */
     public BulkRead withWindowSize(TemporalAmount windowSize) {
-        RecordSeries.requireWindow(windowSize, from);
-        return new BulkRead(client, ids, dataType, from, to, concurrency, inputOrder, progress, includeCalculated, windowSize);
+        return with(query.withWindowSize(windowSize));
     }
 
     public int concurrency() {
@@ -188,7 +187,7 @@ public final class BulkRead {
     }
 
     private RecordSeries seriesOf(int id) {
-        return client.series(id, dataType, from, to, windowSize).withCalculated(includeCalculated);
+        return client.series(id, query);
     }
 
     /** One execution: a pool of {@code concurrency} threads and the bookkeeping of what to deliver next. */
@@ -204,7 +203,7 @@ public final class BulkRead {
 
         Run() {
             // per point, before any is read
-            RecordSeries.requireWithinLimit(dataType, from, to, windowSize, client.maxRequestsPerQuery());
+            query.requireWithinLimit(client.maxRequestsPerQuery());
             AtomicInteger n = new AtomicInteger();
             ThreadFactory threads = r -> {
                 Thread t = new Thread(r, "lers4j-bulk-" + n.incrementAndGet());

@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -80,11 +79,28 @@ public final class LersClient extends ApiServices implements AutoCloseable {
     private final Duration callTimeout;
     private final int maxRequestsPerQuery;
     private final String login;
+    private final Clock clock;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The server's offset and until when it is kept; null before the first ask. */
+    private volatile KeptOffset serverOffset;
+
+    /** How long {@link #serverOffset()} keeps what the server said. */
+    static final Duration SERVER_OFFSET_KEPT = Duration.ofHours(1);
+
+    private static final class KeptOffset {
+        final ZoneOffset offset;
+        final java.time.Instant until;
+
+        KeptOffset(ZoneOffset offset, java.time.Instant until) {
+            this.offset = offset;
+            this.until = until;
+        }
+    }
 
     private LersClient(Builder b) {
         this.baseUrl = b.baseUrl;
         this.login = b.login;
+        this.clock = b.clock;
         this.maxRequestsPerQuery = b.maxRequestsPerQuery;
         this.redactor = new Redactor();
         redactor.addSecret(b.password);
@@ -214,10 +230,23 @@ public final class LersClient extends ApiServices implements AutoCloseable {
     /**
      * The server's UTC offset, from the {@code serverTime} of {@code GET /api/v1/ServerInfo}. LERS
      * writes archive times in its local time without offset; with this offset,
-     * {@code record.dateTime().toInstant(lers.serverOffset())} gives the instant. One request per call.
+     * {@code record.dateTime().toInstant(lers.serverOffset())} gives the instant. Asked once and
+     * kept for an hour (by the client's clock): a server's offset changes only when it is
+     * reconfigured, and the first call after the hour asks again.
      */
     public ZoneOffset serverOffset() {
         ensureOpen();
+        KeptOffset kept = serverOffset;
+        java.time.Instant now = clock.instant();
+        if (kept != null && now.isBefore(kept.until)) {
+            return kept.offset;
+        }
+        ZoneOffset offset = askServerOffset();
+        serverOffset = new KeptOffset(offset, now.plus(SERVER_OFFSET_KEPT));
+        return offset;
+    }
+
+    private ZoneOffset askServerOffset() {
         Request request = new Request.Builder().url(baseUrl.newBuilder().addPathSegments("api/v1/ServerInfo").build())
                 .get().header("Accept", "application/json").build();
         String operation = Routes.operation(request);
@@ -242,7 +271,7 @@ public final class LersClient extends ApiServices implements AutoCloseable {
         Objects.requireNonNull(dataType, "dataType");
         checkPeriod(measurePointId, from, to);
         ensureOpen();
-        return series(measurePointId, dataType, from, to, RecordSeries.defaultWindow(dataType));
+        return series(measurePointId, ArchiveQuery.of(dataType, from, to));
     }
 
     /** {@link #consumption(int, DeviceDataType, LocalDateTime, LocalDateTime)} from midnight to midnight. */
@@ -256,7 +285,7 @@ public final class LersClient extends ApiServices implements AutoCloseable {
     public RecordSeries totals(int measurePointId, LocalDateTime from, LocalDateTime to) {
         checkPeriod(measurePointId, from, to);
         ensureOpen();
-        return series(measurePointId, null, from, to, RecordSeries.defaultWindow(null));
+        return series(measurePointId, ArchiveQuery.of(null, from, to));
     }
 
     public RecordSeries totals(int measurePointId, LocalDate from, LocalDate to) {
@@ -275,8 +304,7 @@ public final class LersClient extends ApiServices implements AutoCloseable {
         List<Integer> ids = BulkRead.checkIds(measurePointIds);
         checkPeriod(1, from, to);
         ensureOpen();
-        return new BulkRead(this, ids, dataType, from, to, BulkRead.DEFAULT_CONCURRENCY, false, null, false,
-                RecordSeries.defaultWindow(dataType));
+        return new BulkRead(this, ids, ArchiveQuery.of(dataType, from, to), BulkRead.DEFAULT_CONCURRENCY, false, null);
     }
 
     public BulkRead bulkConsumption(Collection<Integer> measurePointIds, DeviceDataType dataType, LocalDate from, LocalDate to) {
@@ -290,15 +318,12 @@ public final class LersClient extends ApiServices implements AutoCloseable {
         List<Integer> ids = BulkRead.checkIds(measurePointIds);
         checkPeriod(1, from, to);
         ensureOpen();
-        return new BulkRead(this, ids, null, from, to, BulkRead.DEFAULT_CONCURRENCY, false, null, false,
-                RecordSeries.defaultWindow(null));
+        return new BulkRead(this, ids, ArchiveQuery.of(null, from, to), BulkRead.DEFAULT_CONCURRENCY, false, null);
     }
 
-    /** The series of one point; {@code dataType} null for totals. Checked against the request limit. */
-    RecordSeries series(int measurePointId, DeviceDataType dataType, LocalDateTime from, LocalDateTime to,
-                        TemporalAmount windowSize) {
-        return new RecordSeries(this::fetchWindow, maxRequestsPerQuery, measurePointId, dataType, from, to, windowSize,
-                false, false);
+    /** The series of one point, checked against the request limit when it is read. */
+    RecordSeries series(int measurePointId, ArchiveQuery query) {
+        return new RecordSeries(this::fetchWindow, maxRequestsPerQuery, measurePointId, query);
     }
 
     int maxRequestsPerQuery() {

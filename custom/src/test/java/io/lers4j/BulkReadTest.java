@@ -113,6 +113,22 @@ class BulkReadTest extends TestSupport {
     }
 
     @Test
+    void aBulkReadTakesTheSameQueryOptionsAsASeries() throws Exception {
+        serve(key -> null, 0);
+        try (LersClient lers = client().build()) {
+            lers.bulkConsumption(ids(2), DeviceDataType.DAY, FROM, TO).withAbsentRecords(true).withCalculated(true)
+                    .withWindowSize(java.time.Period.ofDays(16)).withConcurrency(1).forEach(r -> assertTrue(r.isSuccess()));
+        }
+        take(); // the login
+        for (int i = 0; i < 4; i++) { // two points, two windows each
+            RecordedRequest r = take();
+            assertEquals("true", r.getUrl().queryParameter("includeAbsentRecords"), r.getTarget());
+            assertEquals("true", r.getUrl().queryParameter("includeCalculated"), r.getTarget());
+        }
+        assertEquals(5, server.getRequestCount());
+    }
+
+    @Test
     void theConcurrencyLimitIsHonouredAndReached() {
         serve(key -> null, 0, 100); // every request takes long enough for the workers to overlap
         try (LersClient lers = client().build()) {

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ErrorsTest extends TestSupport {
 
     private LersClient lers() {
-        return LersClient.builder().baseUrl(baseUrl()).token("tok-1").sleeper(sleeps::add)
+        return LersClient.builder().baseUrl(baseUrl()).token("tok-1").clock(clock).sleeper(sleeps::add)
                 .retryPolicy(RetryPolicy.none()).build();
     }
 
@@ -122,11 +122,28 @@ class ErrorsTest extends TestSupport {
         server.enqueue(json("{\"version\":\"3.67\"}"));
         try (LersClient lers = lers()) {
             assertEquals(java.time.ZoneOffset.ofHours(5), lers.serverOffset());
+        }
+        try (LersClient lers = lers()) {
             assertTrue(assertThrows(LersResponseException.class, lers::serverOffset).getMessage().contains("no UTC offset"));
             assertTrue(assertThrows(LersResponseException.class, lers::serverOffset).getMessage().contains("no serverTime"));
         }
         mockwebserver3.RecordedRequest r = take();
         assertEquals("GET /api/v1/ServerInfo", r.getMethod() + " " + r.getTarget());
         assertEquals(null, r.getHeaders().get("Authorization"));
+    }
+
+    @Test
+    void theServerOffsetIsKeptForAnHour() {
+        server.enqueue(json("{\"serverTime\":\"2026-01-19T12:00:00+05:00\"}"));
+        server.enqueue(json("{\"serverTime\":\"2026-01-19T13:00:01+06:00\"}"));
+        try (LersClient lers = lers()) {
+            assertEquals(java.time.ZoneOffset.ofHours(5), lers.serverOffset());
+            clock.advance(java.time.Duration.ofMinutes(59));
+            assertEquals(java.time.ZoneOffset.ofHours(5), lers.serverOffset());
+            assertEquals(1, server.getRequestCount(), "asked once within the hour");
+            clock.advance(java.time.Duration.ofMinutes(2));
+            assertEquals(java.time.ZoneOffset.ofHours(6), lers.serverOffset());
+        }
+        assertEquals(2, server.getRequestCount());
     }
 }

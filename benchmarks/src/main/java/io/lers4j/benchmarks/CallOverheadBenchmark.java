@@ -80,12 +80,6 @@ public class CallOverheadBenchmark {
         return lers.serverOffset();
     }
 
-    /** lers4j's interceptors without {@code call}'s error translation. */
-    @Benchmark
-    public ServerInfo serverInfoLers4jApi() {
-        return lers.serverInfo().getVersion().execute();
-    }
-
     @Benchmark
     public JsonElement nodesBare() {
         return fixture.bareGet(replay.baseUrl() + "/api/v1/Core/Nodes");

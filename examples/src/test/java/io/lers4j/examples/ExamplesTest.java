@@ -103,6 +103,26 @@ class ExamplesTest {
     }
 
     @Test
+    void theNightlyJobWritesYesterdaysHoursOfEveryPoint(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("yesterday.csv");
+        BulkRead.Summary summary = NightlyHoursToCsv.run(lers, csv);
+        int points = lers.measurePoints().getMeasurePoints().execute().getMeasurePoints().size();
+        assertEquals(points, summary.succeeded());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("measurePointId;hour;parameter;value;isBad", lines.get(0));
+        java.util.Map<String, Long> hoursPerPoint = lines.stream().skip(1)
+                .map(l -> l.split(";")).collect(Collectors.groupingBy(f -> f[0],
+                        Collectors.collectingAndThen(Collectors.mapping(f -> f[1], Collectors.toSet()), s -> (long) s.size())));
+        assertEquals(points, hoursPerPoint.size(), "every point is in the file");
+        hoursPerPoint.forEach((point, hours) -> assertEquals(24L, hours, "24 hours of point " + point));
+        // the source itself stays within the 30 lines a first nightly job should take
+        List<String> source = Files.readAllLines(Path.of("src/main/java/io/lers4j/examples/NightlyHoursToCsv.java"));
+        long code = source.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("import")
+                && !l.startsWith("package") && !l.startsWith("/*") && !l.startsWith("*") && !l.startsWith("//")).count();
+        assertTrue(code <= 30, code + " lines of code");
+    }
+
+    @Test
     void currentReadingsAreWrittenAndReadBack() {
         AtomicReference<List<MeterRecord>> back = new AtomicReference<>();
         String out = output(o -> back.set(WriteCurrentReadings.run(lers, o)));
