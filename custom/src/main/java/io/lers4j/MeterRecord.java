@@ -1,13 +1,11 @@
 package io.lers4j;
 
-import io.lers4j.invoker.JSON;
+import io.lers4j.invoker.ArchiveRecords;
 import io.lers4j.model.DataParameter;
 import io.lers4j.model.DeviceDataType;
 import io.lers4j.types.LersDateTime;
-import com.google.gson.stream.JsonReader;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -42,15 +40,52 @@ public final class MeterRecord {
     }
 
     /**
-     * Reads a record of the generated model ({@code MeasurePointDataConsumptionRecord},
-     * {@code MeasurePointDataTotalsRecord}, {@code MeasurePointLastTotals}...) for typed access.
+     * The same by-parameter access over a record of the generated model: consumption and totals
+     * records ({@code MeasurePointDataConsumptionRecord}, {@code MeasurePointDataTotalsRecord}) and
+     * last values ({@code MeasurePointLastTotals}, {@code MeasurePointLastConsumption}), read field
+     * by field, in the current shape and the 2020 one.
+     *
+     * @throws IllegalArgumentException when {@code generatedRecord} is not an archive record type
      */
     public static MeterRecord of(Object generatedRecord) {
         Objects.requireNonNull(generatedRecord, "generatedRecord");
-        try (JsonReader reader = new JsonReader(new StringReader(JSON.serialize(generatedRecord)))) {
-            return RecordDecoder.readRecord(reader, null);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Not a LERS record: " + generatedRecord.getClass().getName(), e);
+        Builder b = new Builder();
+        if (!ArchiveRecords.read(generatedRecord, b)) {
+            throw new IllegalArgumentException("Not a LERS archive record: " + generatedRecord.getClass().getName());
+        }
+        return b.build();
+    }
+
+    /** Collects what {@link ArchiveRecords} reads out of a generated record. */
+    private static final class Builder implements ArchiveRecords.Sink {
+        private LersDateTime dateTime;
+        private DeviceDataType dataType;
+        private String resourceKind;
+        private boolean empty;
+        private final List<String> attributes = new ArrayList<>(2);
+        private final List<ParameterValue> values = new ArrayList<>(12);
+
+        @Override
+        public void record(LersDateTime dateTime, String dataType, String resourceKind, boolean empty, List<String> attributes) {
+            this.dateTime = dateTime;
+            this.dataType = dataType == null ? null : DeviceDataType.fromValue(dataType);
+            this.resourceKind = resourceKind;
+            this.empty = empty;
+            for (String flags : attributes) {
+                RecordDecoder.splitFlags(flags, this.attributes); // 2020: one flags value, "DayTotals, ExternalData"
+            }
+        }
+
+        @Override
+        public void value(String dataParameter, Double value, Boolean bad, Boolean calculated, Boolean interpolated,
+                          Boolean reset) {
+            values.add(new ParameterValue(DataParameter.fromValue(dataParameter), value == null ? Double.NaN : value,
+                    Boolean.TRUE.equals(bad), Boolean.TRUE.equals(calculated), Boolean.TRUE.equals(interpolated),
+                    Boolean.TRUE.equals(reset)));
+        }
+
+        MeterRecord build() {
+            return new MeterRecord(dateTime, dataType, resourceKind, empty, attributes, values);
         }
     }
 

@@ -114,7 +114,7 @@ final class RecordDecoder {
         in.endArray();
     }
 
-    private static void splitFlags(String flags, List<String> out) {
+    static void splitFlags(String flags, List<String> out) {
         for (String part : flags.split(",")) {
             String name = part.trim();
             if (!name.isEmpty()) {

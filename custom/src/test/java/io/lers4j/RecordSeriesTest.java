@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RecordSeriesTest extends TestSupport {
@@ -179,6 +180,34 @@ class RecordSeriesTest extends TestSupport {
         assertTrue(r.parameter(DataParameter.M_IN).orElseThrow().isCalculated());
         assertEquals(3.0, r.value(DataParameter.fromValue("New_Param")).getAsDouble());
         assertEquals(LocalDateTime.of(2026, 1, 13, 0, 0), r.dateTime().toLocalDateTime());
+    }
+
+    @Test
+    void lastValuesFromGeneratedCallsReadLikeSeriesRecords() throws Exception {
+        String record = "{\"dataType\":\"Hour\",\"dateTime\":\"2026-01-13T05:00:00\",\"attributes\":[\"DayTotals\",\"NewFlag\"],"
+                + "\"values\":[{\"dataParameter\":\"Q_delta\",\"value\":1.25,\"isBad\":true,\"isReset\":true},"
+                + "{\"dataParameter\":\"T_in\",\"value\":null}],\"unknownField\":7}";
+        server.enqueue(json("{\"hourConsumption\":[" + record + "]}"));
+        server.enqueue(json(record));
+        try (LersClient lers = lers()) {
+            MeterRecord fromSeries = lers.consumption(7, DeviceDataType.HOUR, LocalDateTime.of(2026, 1, 13, 0, 0),
+                    LocalDateTime.of(2026, 1, 14, 0, 0)).toList().get(0);
+            MeterRecord last = MeterRecord.of(lers.measurePointLastData().getMeasurePointLastConsumption(7).execute());
+            assertEquals(fromSeries.dateTime(), last.dateTime());
+            assertEquals(DeviceDataType.HOUR, last.dataType());
+            assertEquals(List.of("DayTotals", "NewFlag"), last.attributes());
+            assertEquals(fromSeries.attributes(), last.attributes());
+            assertEquals(fromSeries.values(), last.values());
+            assertTrue(last.parameter(DataParameter.Q_DELTA).orElseThrow().isBad());
+            assertTrue(last.parameter(DataParameter.Q_DELTA).orElseThrow().isReset());
+            assertTrue(last.value(DataParameter.T_IN).isEmpty(), "a null value is no value");
+        }
+    }
+
+    @Test
+    void onlyArchiveRecordsAreRecords() {
+        assertThrows(IllegalArgumentException.class, () -> MeterRecord.of(new io.lers4j.model.Node()));
+        assertThrows(NullPointerException.class, () -> MeterRecord.of(null));
     }
 
     @Test

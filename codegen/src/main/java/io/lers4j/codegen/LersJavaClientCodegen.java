@@ -1,7 +1,11 @@
 package io.lers4j.codegen;
 
 import io.swagger.v3.oas.models.OpenAPI;
+
+import java.util.Map;
 import org.openapitools.codegen.SupportingFile;
+import org.openapitools.codegen.model.ModelMap;
+import org.openapitools.codegen.model.ModelsMap;
 import org.openapitools.codegen.languages.JavaClientCodegen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +46,24 @@ public class LersJavaClientCodegen extends JavaClientCodegen {
         supportingFiles.add(new SupportingFile("ApiServices.mustache", invokerFolder, "ApiServices.java"));
         // rendered from every operation of the document, so a new operation's ids are checked without Java by hand
         supportingFiles.add(new SupportingFile(PATH_ID_TEMPLATE, invokerFolder, "PathIdParameters.java"));
+        // one reader for every archive record type of the document, whatever its shape
+        supportingFiles.add(new SupportingFile("ArchiveRecords.mustache", invokerFolder, "ArchiveRecords.java"));
+    }
+
+    /**
+     * Marks the archive record types (a {@code dateTime} and an array of {@code DataParameterValue},
+     * named {@code values} today and {@code dataParameters} in 2020) for the {@code ArchiveRecords}
+     * template, with the Java expressions that read each of their fields.
+     */
+    @Override
+    public Map<String, ModelsMap> postProcessAllModels(Map<String, ModelsMap> objs) {
+        Map<String, ModelsMap> result = super.postProcessAllModels(objs);
+        for (ModelsMap models : result.values()) {
+            for (ModelMap m : models.getModels()) {
+                ArchiveRecordShape.mark(m.getModel());
+            }
+        }
+        return result;
     }
 
     /** The stock version prints a donation banner into every build log; the generator's home page has it. */
