@@ -51,6 +51,23 @@ public class LersJavaClientCodegen extends JavaClientCodegen {
     }
 
     /**
+     * LERS names its include-flags like getters ({@code getMeasurePoints=true}); as Java methods of
+     * a request builder they read as getters that take an argument. They become
+     * {@code includeMeasurePoints(true)}; the query keeps the server's name.
+     */
+    @Override
+    public String toParamName(String name) {
+        return includeFlagName(super.toParamName(name));
+    }
+
+    static String includeFlagName(String javaName) {
+        if (javaName.length() > 3 && javaName.startsWith("get") && Character.isUpperCase(javaName.charAt(3))) {
+            return "include" + javaName.substring(3);
+        }
+        return javaName;
+    }
+
+    /**
      * Marks the archive record types (a {@code dateTime} and an array of {@code DataParameterValue},
      * named {@code values} today and {@code dataParameters} in 2020) for the {@code ArchiveRecords}
      * template, with the Java expressions that read each of their fields.

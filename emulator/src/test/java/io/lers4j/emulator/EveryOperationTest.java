@@ -171,15 +171,15 @@ class EveryOperationTest {
         LersDateTime hour = LersDateTime.of(LocalDateTime.of(2026, 3, 10, 5, 0));
         Map<String, Callable<Object>> c = new LinkedHashMap<>();
         c.put("Equipment_GetEquipmentList", () -> new EquipmentApi(client).getEquipmentList().id(List.of(device)).execute().getList());
-        c.put("Equipment_GetEquipment", () -> new EquipmentApi(client).getEquipment(device).getBindings(true).execute().getChannelBind());
+        c.put("Equipment_GetEquipment", () -> new EquipmentApi(client).getEquipment(device).includeBindings(true).execute().getChannelBind());
         c.put("Equipment_UpdateEquipment", () -> new EquipmentApi(client).updateEquipment(device)
                 .body(List.of(new JsonPatchOperation().op("replace").path("/comment").value("Проверен"))).executeWithHttpInfo());
-        c.put("MeasurePoints_GetMeasurePoints", () -> new MeasurePointsApi(client).getMeasurePoints().getLastConsumption(true)
+        c.put("MeasurePoints_GetMeasurePoints", () -> new MeasurePointsApi(client).getMeasurePoints().includeLastConsumption(true)
                 .execute().getLastConsumption());
-        c.put("MeasurePoints_GetById", () -> new MeasurePointsApi(client).getById(heat).getDevice(true).execute().getMeasurePoint().getDevice());
+        c.put("MeasurePoints_GetById", () -> new MeasurePointsApi(client).getById(heat).includeDevice(true).execute().getMeasurePoint().getDevice());
         c.put("NodeGroups_GetNodeGroups", () -> new NodeGroupsApi(client).getNodeGroups().nodeId(node).execute());
         c.put("NodeJobs_GetList", () -> new NodeJobsApi(client).getList().execute());
-        c.put("Nodes_GetNodes", () -> new NodesApi(client).getNodes().getSuppliers(true).execute().getNodeSuppliers());
+        c.put("Nodes_GetNodes", () -> new NodesApi(client).getNodes().includeSuppliers(true).execute().getNodeSuppliers());
         c.put("Nodes_GetNodeCommunalMeasurePoints", () -> new NodesApi(client).getNodeCommunalMeasurePoints(house).execute()
                 .getMeasurePoints());
         c.put("Nodes_UpdateNode", () -> new NodesApi(client).updateNode(node)

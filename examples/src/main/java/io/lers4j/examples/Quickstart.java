@@ -27,7 +27,7 @@ public final class Quickstart {
         out.printf("LERS %s (build %d), server time %s%n%n", info.getVersion(), info.getBuild(),
                 info.getServerTime().truncatedToSeconds());
 
-        GetNodeListResponseParameters nodes = lers.nodes().getNodes().getMeasurePoints(true).execute();
+        GetNodeListResponseParameters nodes = lers.nodes().getNodes().includeMeasurePoints(true).execute();
         List<MeasurePoint> points = nodes.getMeasurePoints() == null ? List.of() : nodes.getMeasurePoints();
 
         Table table = new Table("Node", "Title", "Address", "Point", "Measure point", "System").numeric(0, 3);

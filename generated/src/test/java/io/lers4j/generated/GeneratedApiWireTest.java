@@ -106,7 +106,7 @@ class GeneratedApiWireTest extends WireTestSupport {
                  "suppliers":[{"id":4,"title":"Водоканал","systemTypes":"ColdWater, HotWater"}],
                  "measurePoints":null,"servicemen":null}""");
         GetNodeListResponseParameters nodes = new NodesApi(client).getNodes()
-                .getSuppliers(true).getAttributes(true).nodeType(NodeType.NODE).execute();
+                .includeSuppliers(true).includeAttributes(true).nodeType(NodeType.NODE).execute();
         RecordedRequest r = recorded();
         assertEquals("GET", r.getMethod());
         assertEquals("/api/v1/Core/Nodes", r.getUrl().encodedPath());
@@ -163,7 +163,7 @@ class GeneratedApiWireTest extends WireTestSupport {
                    "counterId":null,"roomId":null,"state":"NoData","reportingHour":0,"reportingDay":1}],
                  "lastConsumption":[{"measurePointId":5001,"dateTime":"2026-01-19T00:00:00","dataType":"Day"}]}""");
         GetMeasurePointListResponseParameters points = new MeasurePointsApi(client).getMeasurePoints()
-                .getLastConsumption(true).type(MeasurePointType.COMMUNAL).execute();
+                .includeLastConsumption(true).type(MeasurePointType.COMMUNAL).execute();
         RecordedRequest r = recorded();
         assertEquals("/api/v1/Core/MeasurePoints?getLastConsumption=true&type=Communal", r.getTarget());
         MeasurePoint mp = points.getMeasurePoints().get(0);
