@@ -1,15 +1,18 @@
 package io.lers4j.tools;
 
+import io.lers4j.codegen.LersJavaClientCodegen;
 import io.swagger.v3.oas.models.Operation;
 
-import java.util.Locale;
-
 /**
- * The Java names the lers4j generator gives to things in the document, so that the report can say what a change
- * does to user code. They follow the options in generated/pom.xml: {@code removeOperationIdPrefix} (the controller
- * name before the first "_" goes), tags become {@code <Tag>Api} classes, names are camel-cased.
+ * The Java names the lers4j generator gives to things in the document, so that the report can say
+ * what a change does to user code. Asked of the generator itself ({@link LersJavaClientCodegen},
+ * with {@code removeOperationIdPrefix} as in generated/pom.xml), so the report and the generated
+ * code cannot disagree: tags become {@code <Tag>Api} classes, getter-like query flags
+ * {@code include...} options, and so on.
  */
 final class JavaNames {
+
+    private static final LersJavaClientCodegen GENERATOR = new LersJavaClientCodegen();
 
     private JavaNames() {
     }
@@ -24,41 +27,33 @@ final class JavaNames {
         if (id == null || id.isBlank()) {
             return "(no operationId)";
         }
-        int prefix = id.indexOf('_');
+        int prefix = id.indexOf('_'); // removeOperationIdPrefix: the controller name goes
         if (prefix > 0 && prefix < id.length() - 1) {
             id = id.substring(prefix + 1);
         }
-        return camel(id);
+        synchronized (GENERATOR) {
+            return GENERATOR.toOperationId(id);
+        }
     }
 
     static String apiClass(Operation op) {
         String tag = op.getTags() == null || op.getTags().isEmpty() ? "Default" : op.getTags().get(0);
-        return upperFirst(camel(tag)) + "Api";
+        synchronized (GENERATOR) {
+            return GENERATOR.toApiName(tag);
+        }
     }
 
-    /** A parameter or property name as a Java identifier: {@code "DataTypes"} and {@code "dataTypes"} agree. */
+    /** A parameter name as the generated Java has it: {@code "DataTypes"} and {@code "dataTypes"} agree. */
     static String camel(String name) {
-        String[] parts = name.split("[^A-Za-z0-9]+");
-        StringBuilder sb = new StringBuilder();
-        for (String part : parts) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            sb.append(sb.length() == 0 ? lowerFirst(part) : upperFirst(part));
+        synchronized (GENERATOR) {
+            return GENERATOR.toParamName(name);
         }
-        return sb.length() == 0 ? name : sb.toString();
     }
 
     /** The getter the model class has for a property. */
     static String getter(String property) {
-        return "get" + upperFirst(camel(property)) + "()";
-    }
-
-    private static String lowerFirst(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
-    }
-
-    private static String upperFirst(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+        synchronized (GENERATOR) {
+            return "get" + GENERATOR.getterAndSetterCapitalize(GENERATOR.toVarName(property)) + "()";
+        }
     }
 }
