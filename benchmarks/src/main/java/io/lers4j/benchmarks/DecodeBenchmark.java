@@ -85,6 +85,78 @@ public class DecodeBenchmark {
         return fixture.bareGet(replay.baseUrl() + path + "?dataTypes=Hour");
     }
 
+    /**
+     * The practical floor: a hand-written JsonReader loop that keeps each record's time and its
+     * values in arrays, building no model object at all.
+     */
+    @Benchmark
+    public HandReadYear consumptionHandWrittenReader() {
+        return fixture.bareGet(replay.baseUrl() + path + "?dataTypes=Hour", HandReadYear::read);
+    }
+
+    /** Times as strings and values in parallel arrays: what a loop without models keeps. */
+    public static final class HandReadYear {
+        final List<String> times = new java.util.ArrayList<>(8784);
+        final List<String> parameters = new java.util.ArrayList<>(8784 * 12);
+        double[] values = new double[8784 * 12];
+        int count;
+
+        static HandReadYear read(com.google.gson.stream.JsonReader in) throws IOException {
+            HandReadYear out = new HandReadYear();
+            in.beginObject();
+            while (in.hasNext()) {
+                if (!in.nextName().equals("hourConsumption")) {
+                    in.skipValue();
+                    continue;
+                }
+                in.beginArray();
+                while (in.hasNext()) {
+                    in.beginObject();
+                    while (in.hasNext()) {
+                        String name = in.nextName();
+                        if (name.equals("dateTime")) {
+                            out.times.add(in.nextString());
+                        } else if (name.equals("values")) {
+                            in.beginArray();
+                            while (in.hasNext()) {
+                                out.readValue(in);
+                            }
+                            in.endArray();
+                        } else {
+                            in.skipValue();
+                        }
+                    }
+                    in.endObject();
+                }
+                in.endArray();
+            }
+            in.endObject();
+            return out;
+        }
+
+        private void readValue(com.google.gson.stream.JsonReader in) throws IOException {
+            in.beginObject();
+            String parameter = null;
+            double value = Double.NaN;
+            while (in.hasNext()) {
+                String name = in.nextName();
+                if (name.equals("dataParameter")) {
+                    parameter = in.nextString();
+                } else if (name.equals("value") && in.peek() != com.google.gson.stream.JsonToken.NULL) {
+                    value = in.nextDouble();
+                } else {
+                    in.skipValue();
+                }
+            }
+            in.endObject();
+            if (count == values.length) {
+                values = java.util.Arrays.copyOf(values, count * 2);
+            }
+            parameters.add(parameter);
+            values[count++] = value;
+        }
+    }
+
     @Benchmark
     public GetMeasurePointConsumptionResponse consumptionLers4jModels() {
         return lers.measurePointConsumption().getConsumption(pointId, LersDateTime.of(from), LersDateTime.of(to))

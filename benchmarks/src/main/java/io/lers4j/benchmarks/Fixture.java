@@ -70,6 +70,23 @@ final class Fixture implements AutoCloseable {
         }
     }
 
+    /** A GET whose answer {@code reader} reads from the stream, on the bare OkHttp client. */
+    <T> T bareGet(String url, BodyReader<T> reader) {
+        Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + token).build();
+        try (Response response = bare.newCall(request).execute()) {
+            if (!response.isSuccessful()) {
+                throw new IllegalStateException(url + " answered " + response.code());
+            }
+            return reader.read(new com.google.gson.stream.JsonReader(response.body().charStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    interface BodyReader<T> {
+        T read(com.google.gson.stream.JsonReader in) throws IOException;
+    }
+
     LersClient lers(String baseUrl) {
         return LersClient.builder().baseUrl(baseUrl)
                 .credentials(LersEmulator.DEFAULT_LOGIN, LersEmulator.DEFAULT_PASSWORD).application("bench").build();
