@@ -74,12 +74,6 @@ public class CallOverheadBenchmark {
         return new ServerInfoApi(plainGenerated).getVersion().execute();
     }
 
-    /** lers4j's own request path (interceptors, error mapping, a Gson tree) without the generated client. */
-    @Benchmark
-    public java.time.ZoneOffset serverInfoLers4jOwnPath() {
-        return lers.serverOffset();
-    }
-
     @Benchmark
     public JsonElement nodesBare() {
         return fixture.bareGet(replay.baseUrl() + "/api/v1/Core/Nodes");
