@@ -154,6 +154,16 @@ class PathIdCheckTest extends TestSupport {
         assertEquals(0, server.getRequestCount());
     }
 
+    @Test
+    void aMissingRequiredParameterIsAnIllegalArgumentExceptionToo() {
+        try (LersClient lers = strict().build()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> lers.measurePoints().getById(null).execute());
+            assertTrue(e.getMessage().contains("Missing the required parameter 'id'"), e.getMessage());
+        }
+        assertEquals(0, server.getRequestCount());
+    }
+
     /** An asynchronous call with a bad id fails in the caller's thread, before it is queued. */
     @Test
     void anAsyncCallWithABadIdFailsAtOnceAndSendsNothing() {
