@@ -42,9 +42,13 @@ class TlsTest extends TestSupport {
 
     @BeforeEach
     void serveHttpsWithTheUtilitysOwnCa() {
-        utilityCa = new HeldCertificate.Builder().certificateAuthority(0).commonName("Utility Root CA").build();
+        // explicit validity from an hour ago: the default starts "now", which a certificate stores in
+        // whole seconds, so it could begin after realNow and be "not yet valid" by the client's clock
+        utilityCa = new HeldCertificate.Builder().certificateAuthority(0).commonName("Utility Root CA")
+                .validityInterval(realNow - HOUR, realNow + DAY).build();
         HeldCertificate serverCertificate = new HeldCertificate.Builder()
-                .addSubjectAlternativeName(server.getHostName()).commonName("lers").signedBy(utilityCa).build();
+                .addSubjectAlternativeName(server.getHostName()).commonName("lers").signedBy(utilityCa)
+                .validityInterval(realNow - HOUR, realNow + DAY).build();
         HandshakeCertificates serverSide = new HandshakeCertificates.Builder()
                 .heldCertificate(serverCertificate, utilityCa.certificate()).build();
         server.useHttps(serverSide.sslSocketFactory());
@@ -263,7 +267,7 @@ class TlsTest extends TestSupport {
     @Test
     void aValidAuthorityStillWorksWhenTheServerSendsOnlyItsOwnCertificate() throws Exception {
         HeldCertificate leaf = new HeldCertificate.Builder().addSubjectAlternativeName(server.getHostName())
-                .commonName("lers").signedBy(utilityCa).build();
+                .commonName("lers").signedBy(utilityCa).validityInterval(realNow - HOUR, realNow + DAY).build();
         server.useHttps(new HandshakeCertificates.Builder().heldCertificate(leaf).build().sslSocketFactory());
         server.enqueue(json(NODES));
         try (LersClient lers = https().clock(clientClock).trustCertificates(utilityCa.certificate()).build()) {
