@@ -18,17 +18,4 @@ final class WrappedLersException extends IOException {
     LersException unwrap() {
         return (LersException) getCause();
     }
-
-    /** The LersException somewhere in the cause chain, or null. */
-    static LersException find(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof WrappedLersException) {
-                return ((WrappedLersException) c).unwrap();
-            }
-            if (c instanceof LersException) {
-                return (LersException) c;
-            }
-        }
-        return null;
-    }
 }
