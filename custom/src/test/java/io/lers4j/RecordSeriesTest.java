@@ -205,6 +205,18 @@ class RecordSeriesTest extends TestSupport {
     }
 
     @Test
+    void lastTotalsOfEveryPointAreKeyedByIdAsANumber() throws Exception {
+        server.enqueue(json("{\"1002\":{\"dateTime\":\"2026-01-13T05:00:00\",\"values\":[{\"dataParameter\":\"V_in\",\"value\":812.5}]},"
+                + "\"7\":{\"dateTime\":\"2026-01-13T06:00:00\",\"values\":[]},\"summary\":{\"dateTime\":\"2026-01-13T06:00:00\"}}"));
+        try (LersClient lers = lers()) {
+            java.util.Map<Integer, io.lers4j.model.MeasurePointLastTotals> last = lers.getMeasurePointListLastTotalsById();
+            assertEquals(List.of(1002, 7), List.copyOf(last.keySet()));
+            assertEquals(812.5, MeterRecord.of(last.get(1002)).value(DataParameter.V_IN).getAsDouble());
+        }
+        assertEquals("/api/v1/Data/MeasurePoints/Totals/Last", take().getTarget());
+    }
+
+    @Test
     void onlyArchiveRecordsAreRecords() {
         assertThrows(IllegalArgumentException.class, () -> MeterRecord.of(new io.lers4j.model.Node()));
         assertThrows(NullPointerException.class, () -> MeterRecord.of(null));

@@ -2,7 +2,11 @@ package io.lers4j.codegen;
 
 import io.swagger.v3.oas.models.OpenAPI;
 
+import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.servers.Server;
+import org.openapitools.codegen.CodegenOperation;
 import org.openapitools.codegen.SupportingFile;
 import org.openapitools.codegen.model.ModelMap;
 import org.openapitools.codegen.model.ModelsMap;
@@ -65,6 +69,21 @@ public class LersJavaClientCodegen extends JavaClientCodegen {
             return "include" + javaName.substring(3);
         }
         return javaName;
+    }
+
+    /**
+     * Marks the operations that answer with measure point ids as map keys (LERS's list of last
+     * values: {@code {"1002": {...}}}), for which {@code ApiServices} adds a variant keyed by the
+     * id as a number.
+     */
+    @Override
+    public CodegenOperation fromOperation(String path, String httpMethod, Operation operation, List<Server> servers) {
+        CodegenOperation op = super.fromOperation(path, httpMethod, operation, servers);
+        if ("map".equals(op.returnContainer) && op.returnBaseType != null && op.allParams.isEmpty()
+                && path.startsWith("/api/v1/Data/MeasurePoints/")) {
+            op.vendorExtensions.put("x-lers-keyed-by-id", true);
+        }
+        return op;
     }
 
     /**
