@@ -1,7 +1,5 @@
 package io.lers4j;
 
-import okhttp3.Request;
-
 /**
  * What one logical call has done so far: its name, how many times it was sent, when its time is
  * up, and why it was not retried. Travels with the request as an OkHttp tag, so the interceptors
@@ -22,12 +20,6 @@ final class CallState {
         this.operation = operation;
         this.idempotent = idempotent;
         this.deadlineNanos = deadlineNanos;
-    }
-
-    /** The state {@code request} carries, or a fresh one for a request sent outside {@link Pipeline}. */
-    static CallState of(Request request, boolean idempotent, java.time.Duration callTimeout) {
-        CallState state = request.tag(CallState.class);
-        return state != null ? state : new CallState(Routes.operation(request), idempotent, deadlineAfter(callTimeout));
     }
 
     /** The deadline {@code timeout} from now, never 0, which means none; 0 for a zero timeout. */

@@ -2,7 +2,6 @@ package io.lers4j;
 
 import com.google.gson.stream.JsonReader;
 import io.lers4j.invoker.ApiClient;
-import io.lers4j.invoker.ApiException;
 import io.lers4j.invoker.ApiServices;
 import io.lers4j.model.DeviceDataType;
 import io.lers4j.types.LersDateTime;
@@ -191,10 +190,7 @@ public final class LersClient extends ApiServices implements AutoCloseable {
         Objects.requireNonNull(call, "call");
         A api = api(apiClass);
         try {
-            return call.call(api);
-        } catch (ApiException e) {
-            // the generated code refusing a call before building it, e.g. a missing required id
-            throw new IllegalArgumentException(e.getMessage(), e);
+            return call.call(api); // typed errors already: Pipeline maps them, ApiException is an IllegalArgumentException
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

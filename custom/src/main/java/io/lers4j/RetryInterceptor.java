@@ -53,10 +53,13 @@ final class RetryInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        String operation = Routes.operation(request);
-        boolean idempotent = isIdempotent(request);
-        CallState state = CallState.of(request, idempotent,
-                java.time.Duration.ofNanos(chain.call().timeout().timeoutNanos()));
+        CallState state = request.tag(CallState.class);
+        if (state == null) { // a request sent on the client directly, not through Pipeline
+            state = new CallState(Routes.operation(request), isIdempotent(request),
+                    CallState.deadlineAfter(java.time.Duration.ofNanos(chain.call().timeout().timeoutNanos())));
+        }
+        String operation = state.operation;
+        boolean idempotent = state.idempotent;
         state.note = null;
         long deadline = state.deadlineNanos;
         // a request sent again after its answer broke off goes on counting
