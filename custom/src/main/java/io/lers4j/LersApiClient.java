@@ -25,6 +25,17 @@ final class LersApiClient extends ApiClient {
         setUserAgent(LersClient.USER_AGENT);
     }
 
+    /**
+     * As the generated client escapes, but with {@code :} kept: LERS's path dates are
+     * {@code 2026-01-13T00:00:00}, the form its own clients send, and a colon needs no escaping in a
+     * path segment or a query (RFC 3986).
+     */
+    @Override
+    public String escapeString(String str) {
+        String escaped = super.escapeString(str);
+        return escaped.indexOf('%') < 0 ? escaped : escaped.replace("%3A", ":");
+    }
+
     @Override
     public <T> ApiResponse<T> execute(Call call, Type returnType) {
         return pipeline.execute(getHttpClient(), call.request(), response ->

@@ -3,6 +3,7 @@ package io.lers4j;
 import com.google.gson.stream.JsonReader;
 import io.lers4j.invoker.ApiClient;
 import io.lers4j.invoker.ApiServices;
+import io.lers4j.invoker.OwnRequests;
 import io.lers4j.model.DeviceDataType;
 import io.lers4j.types.LersDateTime;
 import okhttp3.Authenticator;
@@ -138,15 +139,21 @@ public final class LersClient extends ApiServices implements AutoCloseable {
         } else {
             // the login goes through the same retries and redirect rules but, of course, without authentication
             OkHttpClient loginHttp = shared.newBuilder().addInterceptor(retry).addInterceptor(redirects).build();
-            TokenManager tokens = new TokenManager(baseUrl, b.login, b.password, b.application, b.token,
-                    new Pipeline(loginHttp, retry, errors, callTimeout, null), b.clock, b.tokenRenewalSkew, redactor);
+            Pipeline loginPipeline = new Pipeline(loginHttp, retry, errors, callTimeout, null);
+            TokenManager tokens = new TokenManager(new LersApiClient(loginHttp, loginPipeline, apiBasePath(baseUrl)),
+                    b.login, b.password, b.application, b.token, loginPipeline, b.clock, b.tokenRenewalSkew, redactor);
             authenticated.addInterceptor(new AuthInterceptor(tokens, baseUrl))
                     .addNetworkInterceptor(new AuthInterceptor.BearerHeader(baseUrl));
         }
         this.http = authenticated.build();
         this.pipeline = new Pipeline(http, retry, errors, callTimeout, new PathIdCheck(baseUrl));
+        this.apiClient = new LersApiClient(http, pipeline, apiBasePath(baseUrl));
+    }
+
+    /** The generated client's base path: the base URL without its closing slash. */
+    private static String apiBasePath(HttpUrl baseUrl) {
         String basePath = baseUrl.toString();
-        this.apiClient = new LersApiClient(http, pipeline, basePath.substring(0, basePath.length() - 1));
+        return basePath.substring(0, basePath.length() - 1);
     }
 
     public static Builder builder() {
@@ -243,8 +250,7 @@ public final class LersClient extends ApiServices implements AutoCloseable {
     }
 
     private ZoneOffset askServerOffset() {
-        Request request = new Request.Builder().url(baseUrl.newBuilder().addPathSegments("api/v1/ServerInfo").build())
-                .get().header("Accept", "application/json").build();
+        Request request = OwnRequests.serverInfo(apiClient);
         String operation = Routes.operation(request);
         LersDateTime serverTime = pipeline.execute(request, response -> {
             com.google.gson.JsonElement json = com.google.gson.JsonParser.parseReader(response.body().charStream());
@@ -352,23 +358,15 @@ public final class LersClient extends ApiServices implements AutoCloseable {
     List<MeterRecord> fetchWindow(RecordSeries series, LocalDateTime from, LocalDateTime to) {
         ensureOpen();
         boolean totals = series.dataType() == null;
-        HttpUrl.Builder url = baseUrl.newBuilder()
-                .addPathSegments("api/v1/Data/MeasurePoints")
-                .addPathSegment(Integer.toString(series.measurePointId()))
-                .addPathSegment(totals ? "Totals" : "Consumption")
-                .addPathSegment(pathDate(from))
-                .addPathSegment(pathDate(to));
-        if (!totals) {
-            url.addQueryParameter("dataTypes", series.dataType().getValue());
-        }
-        if (series.includeCalculated()) {
-            url.addQueryParameter("includeCalculated", "true");
-        }
-        if (series.includeAbsentRecords()) {
-            url.addQueryParameter("includeAbsentRecords", "true");
-        }
+        LersDateTime start = pathDate(from);
+        LersDateTime end = pathDate(to);
+        // the generated operation builds the request; the answer is read by the streaming record decoder
+        Request request = totals
+                ? OwnRequests.totals(apiClient, series.measurePointId(), start, end,
+                        series.includeCalculated(), series.includeAbsentRecords())
+                : OwnRequests.consumption(apiClient, series.measurePointId(), start, end, series.dataType(),
+                        series.includeCalculated(), series.includeAbsentRecords());
         String array = totals ? "totals" : archiveArrayName(series.dataType());
-        Request request = new Request.Builder().url(url.build()).get().header("Accept", "application/json").build();
         return pipeline.execute(request, response -> {
             try (JsonReader reader = new JsonReader(response.body().charStream())) {
                 return RecordDecoder.readArchive(reader, array, series.dataType());
@@ -376,9 +374,9 @@ public final class LersClient extends ApiServices implements AutoCloseable {
         }, false);
     }
 
-    /** {@code yyyy-MM-ddTHH:mm:ss}: server-local time without offset, as LERS expects in paths. */
-    static String pathDate(LocalDateTime t) {
-        return LersDateTime.of(t.truncatedTo(ChronoUnit.SECONDS)).toString();
+    /** Whole seconds, server-local time without offset, as LERS expects in paths. */
+    static LersDateTime pathDate(LocalDateTime t) {
+        return LersDateTime.of(t.truncatedTo(ChronoUnit.SECONDS));
     }
 
     static String archiveArrayName(DeviceDataType dataType) {

@@ -3,10 +3,9 @@ package io.lers4j;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.lers4j.types.LersDateTime;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
+import io.lers4j.invoker.ApiClient;
+import io.lers4j.invoker.OwnRequests;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -23,9 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
 final class TokenManager {
 
     private static final System.Logger LOG = System.getLogger("io.lers4j");
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-    private final HttpUrl loginUrl;
+    /** Builds the login request; bound to the login's own client, which sends no token. */
+    private final ApiClient loginClient;
     private final String login;
     private final String password;
     private final String application;
@@ -40,9 +39,9 @@ final class TokenManager {
     private volatile long loginGeneration;
     private RuntimeException lastFailure;
 
-    TokenManager(HttpUrl base, String login, String password, String application, String initialToken,
+    TokenManager(ApiClient loginClient, String login, String password, String application, String initialToken,
                  Pipeline http, Clock clock, Duration skew, Redactor redactor) {
-        this.loginUrl = base.newBuilder().addPathSegments(Routes.LOGIN).build();
+        this.loginClient = loginClient;
         this.login = login;
         this.password = password;
         this.application = application;
@@ -109,14 +108,7 @@ final class TokenManager {
     }
 
     private Token logIn() {
-        JsonObject body = new JsonObject();
-        body.addProperty("login", login);
-        body.addProperty("password", password);
-        body.addProperty("application", application);
-        Request request = new Request.Builder().url(loginUrl)
-                .post(RequestBody.create(body.toString(), JSON))
-                .header("Accept", "application/json")
-                .build();
+        Request request = OwnRequests.login(loginClient, login, password, application);
         String operation = Routes.operation(request);
         String answer;
         try {

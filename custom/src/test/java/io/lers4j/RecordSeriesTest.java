@@ -100,7 +100,12 @@ class RecordSeriesTest extends TestSupport {
             assertEquals(0, paths.size(), "describing a series sends nothing");
             assertEquals(10, series.stream().limit(10).count());
             assertEquals(1, paths.size(), "ten hours need one window");
-            assertTrue(paths.get(0).endsWith("/2025-03-01T12:00:00/2025-03-02T00:00:00?dataTypes=Hour&includeCalculated=true"), paths.get(0));
+            okhttp3.HttpUrl first = okhttp3.HttpUrl.get("http://x" + paths.get(0));
+            assertEquals("/api/v1/Data/MeasurePoints/7/Consumption/2025-03-01T12:00:00/2025-03-02T00:00:00",
+                    first.encodedPath(), "raw colons, as LERS's own clients send");
+            assertEquals(List.of("dataTypes", "includeCalculated"), List.copyOf(new java.util.TreeSet<>(first.queryParameterNames())));
+            assertEquals("Hour", first.queryParameter("dataTypes"));
+            assertEquals("true", first.queryParameter("includeCalculated"));
 
             List<RecordWindow> windows = new ArrayList<>();
             series.windows().forEach(windows::add);

@@ -3,7 +3,11 @@ package io.lers4j.codegen;
 import io.swagger.v3.oas.models.OpenAPI;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import io.swagger.v3.oas.models.media.Schema;
+import org.openapitools.codegen.CodegenModel;
+import org.openapitools.codegen.CodegenProperty;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.servers.Server;
 import org.openapitools.codegen.CodegenOperation;
@@ -52,6 +56,8 @@ public class LersJavaClientCodegen extends JavaClientCodegen {
         supportingFiles.add(new SupportingFile(PATH_ID_TEMPLATE, invokerFolder, "PathIdParameters.java"));
         // one reader for every archive record type of the document, whatever its shape
         supportingFiles.add(new SupportingFile("ArchiveRecords.mustache", invokerFolder, "ArchiveRecords.java"));
+        // the requests the client layer sends itself, built by the generated operations
+        supportingFiles.add(new SupportingFile("OwnRequests.mustache", invokerFolder, "OwnRequests.java"));
     }
 
     /**
@@ -83,6 +89,18 @@ public class LersJavaClientCodegen extends JavaClientCodegen {
                 && path.startsWith("/api/v1/Data/MeasurePoints/")) {
             op.vendorExtensions.put("x-lers-keyed-by-id", true);
         }
+        OwnOperations.mark(path, httpMethod, op, additionalProperties);
+        if (op.vendorExtensions.containsKey("x-lers-own-Login")) {
+            Schema<?> body = openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null ? null
+                    : openAPI.getComponents().getSchemas().get(op.bodyParam.dataType);
+            Map<String, Schema> fields = body == null || body.getProperties() == null ? Map.of() : body.getProperties();
+            if (!fields.containsKey("login") || !fields.containsKey("password")) {
+                op.vendorExtensions.remove("x-lers-own-Login");
+                additionalProperties.remove("lersOwnLogin");
+            } else if (fields.containsKey("application")) {
+                op.vendorExtensions.put("x-lers-login-application", true);
+            }
+        }
         return op;
     }
 
@@ -100,6 +118,26 @@ public class LersJavaClientCodegen extends JavaClientCodegen {
             }
         }
         return result;
+    }
+
+    /**
+     * Credentials in models (a login's password, the token of its answer, a device's passwords, a
+     * download key) print as {@code *} in {@code toString()}: the stock template does that for
+     * properties flagged as passwords, so the flag is set here by name.
+     */
+    @Override
+    public void postProcessModelProperty(CodegenModel model, CodegenProperty property) {
+        super.postProcessModelProperty(model, property);
+        if (property.isString && isSecretName(property.baseName)) {
+            property.isPassword = true;
+        }
+    }
+
+    static boolean isSecretName(String jsonName) {
+        String name = jsonName == null ? "" : jsonName.toLowerCase(Locale.ROOT);
+        return name.endsWith("password") || name.equals("token") || name.endsWith("accesstoken")
+                || name.endsWith("refreshtoken") || name.endsWith("secret") || name.endsWith("apikey")
+                || name.endsWith("downloadkey") || name.equals("cookie");
     }
 
     /** The stock version prints a donation banner into every build log; the generator's home page has it. */

@@ -77,6 +77,13 @@ class GenerateFrom2020Test {
         assertFalse(Files.exists(generatedJava.resolve("io/lers4j/api/NodesApi.java")));
         assertTrue(Files.readString(generatedJava.resolve("io/lers4j/model/MeasurePointDataConsumptionRecord.java"))
                 .contains("getDataParameters()"));
+        // lers4j's own requests: all but the server time, which that document lacks, go through its operations
+        String own = Files.readString(generatedJava.resolve("io/lers4j/invoker/OwnRequests.java"));
+        assertTrue(own.contains("new io.lers4j.api.MeasurePointConsumptionApi(client).getConsumption("), own);
+        assertTrue(own.contains(".dataTypes(dataType)"), "2020 takes one data type: " + own);
+        assertTrue(own.contains("new io.lers4j.api.LoginApi(client).loginPlain()"), own);
+        assertTrue(own.contains("missing.add(\"GET /api/v1/ServerInfo\")"), own);
+        assertFalse(own.contains("missing.add(\"POST /api/v1/Login\")"), own);
 
         List<Path> sources = new ArrayList<>(javaFiles(generatedJava));
         sources.addAll(javaFiles(repo.resolve("generated/src/main/java")));  // LersDateTime
