@@ -269,28 +269,28 @@ public final class LersClient extends ApiServices implements AutoCloseable {
      * lazily window by window ({@code HOUR}: 14 days per request, {@code DAY}: a year,
      * {@code MONTH}: ten years; see {@link RecordSeries#withWindowSize}).
      */
-    public RecordSeries consumption(int measurePointId, DeviceDataType dataType, LocalDateTime from, LocalDateTime to) {
+    public RecordSeries consumption(Integer measurePointId, DeviceDataType dataType, LocalDateTime from, LocalDateTime to) {
         Objects.requireNonNull(dataType, "dataType");
         checkPeriod(measurePointId, from, to);
         ensureOpen();
         return series(measurePointId, ArchiveQuery.of(dataType, from, to));
     }
 
-    /** {@link #consumption(int, DeviceDataType, LocalDateTime, LocalDateTime)} from midnight to midnight. */
-    public RecordSeries consumption(int measurePointId, DeviceDataType dataType, LocalDate from, LocalDate to) {
+    /** {@link #consumption(Integer, DeviceDataType, LocalDateTime, LocalDateTime)} from midnight to midnight. */
+    public RecordSeries consumption(Integer measurePointId, DeviceDataType dataType, LocalDate from, LocalDate to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         return consumption(measurePointId, dataType, from.atStartOfDay(), to.atStartOfDay());
     }
 
     /** Totals (cumulative meter readings) of a measure point in {@code [from, to)}, window by window. */
-    public RecordSeries totals(int measurePointId, LocalDateTime from, LocalDateTime to) {
+    public RecordSeries totals(Integer measurePointId, LocalDateTime from, LocalDateTime to) {
         checkPeriod(measurePointId, from, to);
         ensureOpen();
         return series(measurePointId, ArchiveQuery.of(null, from, to));
     }
 
-    public RecordSeries totals(int measurePointId, LocalDate from, LocalDate to) {
+    public RecordSeries totals(Integer measurePointId, LocalDate from, LocalDate to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         return totals(measurePointId, from.atStartOfDay(), to.atStartOfDay());
@@ -336,7 +336,10 @@ public final class LersClient extends ApiServices implements AutoCloseable {
     private static final LocalDateTime EARLIEST = LocalDateTime.of(1, 1, 1, 0, 0);
     private static final LocalDateTime LATEST = LocalDateTime.of(9999, 12, 31, 23, 59, 59);
 
-    private static void checkPeriod(int measurePointId, LocalDateTime from, LocalDateTime to) {
+    private static void checkPeriod(Integer measurePointId, LocalDateTime from, LocalDateTime to) {
+        if (measurePointId == null) {
+            throw new IllegalArgumentException("measurePointId is required");
+        }
         requirePositiveId(measurePointId, "measurePointId");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");

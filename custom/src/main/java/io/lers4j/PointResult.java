@@ -24,7 +24,7 @@ public final class PointResult {
         return new PointResult(measurePointId, List.of(), error);
     }
 
-    public int measurePointId() {
+    public Integer measurePointId() {
         return measurePointId;
     }
 

@@ -45,7 +45,7 @@ public final class RecordSeries implements Iterable<MeterRecord> {
         return query;
     }
 
-    public int measurePointId() {
+    public Integer measurePointId() {
         return measurePointId;
     }
 

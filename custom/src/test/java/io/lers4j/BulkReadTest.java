@@ -88,7 +88,7 @@ class BulkReadTest extends TestSupport {
                     .forEach(r -> {
                         delivered.add(r.measurePointId());
                         assertEquals(31, r.records().size());
-                        assertEquals(r.measurePointId(), r.records().get(0).value(DataParameter.Q_DELTA).getAsDouble());
+                        assertEquals((double) r.measurePointId(), r.records().get(0).value(DataParameter.Q_DELTA).getAsDouble());
                     });
             assertEquals(40, summary.succeeded());
             assertEquals(0, summary.failed());

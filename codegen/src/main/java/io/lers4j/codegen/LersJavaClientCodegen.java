@@ -90,6 +90,7 @@ public class LersJavaClientCodegen extends JavaClientCodegen {
             op.vendorExtensions.put("x-lers-keyed-by-id", true);
         }
         OwnOperations.mark(path, httpMethod, op, additionalProperties);
+        WriteOperations.mark(path, httpMethod, op, openAPI, this::toVarName, additionalProperties);
         if (op.vendorExtensions.containsKey("x-lers-own-Login")) {
             Schema<?> body = openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null ? null
                     : openAPI.getComponents().getSchemas().get(op.bodyParam.dataType);

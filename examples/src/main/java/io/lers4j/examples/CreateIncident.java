@@ -1,10 +1,6 @@
 package io.lers4j.examples;
 
 import io.lers4j.LersClient;
-import io.lers4j.api.IncidentsApi;
-import io.lers4j.api.MeasurePointsApi;
-import io.lers4j.model.BaseSaveResponseParameters;
-import io.lers4j.model.CreateIncidentRequestParameters;
 import io.lers4j.model.Incident;
 import io.lers4j.model.IncidentImportance;
 import io.lers4j.model.IncidentType;
@@ -26,15 +22,9 @@ public final class CreateIncident {
     public static int run(LersClient lers, PrintStream out) {
         MeasurePoint point = lers.measurePoints().getMeasurePoints().execute()
                 .getMeasurePoints().get(0);
-        CreateIncidentRequestParameters incident = new CreateIncidentRequestParameters()
-                .incidentType(IncidentType.CUSTOM)
-                .importance(IncidentImportance.WARNING)
-                .description("Нет связи с прибором учёта более 24 часов")
-                .shortDescription("Нет связи")
-                .nodeId(point.getNodeId())
-                .measurePointId(point.getId());
-        BaseSaveResponseParameters created = lers.incidents().createIncident().body(incident).execute();
-        out.printf("Created incident %d on %s (id %d)%n%n", created.getId(), point.getFullTitle(), point.getId());
+        int created = lers.createIncident(point.getNodeId(), point.getId(), IncidentType.CUSTOM,
+                IncidentImportance.WARNING, "Нет связи с прибором учёта более 24 часов");
+        out.printf("Created incident %d on %s (id %d)%n%n", created, point.getFullTitle(), point.getId());
 
         List<Incident> active = lers.incidents().getActiveByMeasurePoint(point.getId()).execute();
         Table table = new Table("Id", "Type", "Importance", "Started", "Description").numeric(0);
@@ -44,6 +34,6 @@ public final class CreateIncident {
         }
         out.println("Open incidents of the point:");
         table.print(out);
-        return created.getId();
+        return created;
     }
 }

@@ -1,18 +1,16 @@
 package io.lers4j.examples;
 
 import io.lers4j.LersClient;
-import io.lers4j.api.TerritoriesApi;
-import io.lers4j.api.WeatherApi;
 import io.lers4j.model.Territory;
 import io.lers4j.model.TerritoryOutdoorTemperature;
-import io.lers4j.types.LersDateTime;
 
 import java.io.PrintStream;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Imports daily mean outdoor temperatures (from a weather service, say) into a territory, as the
@@ -32,17 +30,16 @@ public final class ImportOutdoorTemperatures {
 
     public static List<TerritoryOutdoorTemperature> run(LersClient lers, PrintStream out) {
         Territory territory = lers.territories().getList().execute().get(0);
-        ZoneOffset offset = ZoneOffset.ofHours(territory.getTimeZoneOffset());
         LocalDate first = ServerDates.now(lers).toLocalDate().minusDays(WEEK.length);
 
-        List<TerritoryOutdoorTemperature> week = new ArrayList<>();
+        Map<LocalDate, Float> week = new LinkedHashMap<>();
         for (int i = 0; i < WEEK.length; i++) {
-            week.add(new TerritoryOutdoorTemperature()
-                    .date(LersDateTime.of(first.plusDays(i).atStartOfDay(), offset))
-                    .value(WEEK[i]));
+            week.put(first.plusDays(i), WEEK[i]);
         }
-        lers.weather().set(territory.getId()).body(week).execute();
-        out.printf("Saved %d daily temperatures for %s (UTC%s)%n%n", week.size(), territory.getName(), offset.getId());
+        // each day is written at its midnight in the territory's own UTC offset, read from the server
+        lers.saveOutdoorTemperatures(territory.getId(), week);
+        out.printf("Saved %d daily temperatures for %s (UTC%+d)%n%n", week.size(), territory.getName(),
+                territory.getTimeZoneOffset());
 
         List<TerritoryOutdoorTemperature> saved = new ArrayList<>();
         for (TerritoryOutdoorTemperature t : lers.weather().get(territory.getId()).execute()) {

@@ -4,7 +4,6 @@ import io.lers4j.BulkRead;
 import io.lers4j.LersClient;
 import io.lers4j.MeterRecord;
 import io.lers4j.ParameterValue;
-import io.lers4j.api.MeasurePointsApi;
 import io.lers4j.model.DeviceDataType;
 import io.lers4j.model.MeasurePoint;
 

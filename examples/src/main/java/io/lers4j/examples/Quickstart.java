@@ -1,8 +1,6 @@
 package io.lers4j.examples;
 
 import io.lers4j.LersClient;
-import io.lers4j.api.NodesApi;
-import io.lers4j.api.ServerInfoApi;
 import io.lers4j.model.GetNodeListResponseParameters;
 import io.lers4j.model.MeasurePoint;
 import io.lers4j.model.Node;

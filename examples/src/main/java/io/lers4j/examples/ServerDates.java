@@ -1,7 +1,6 @@
 package io.lers4j.examples;
 
 import io.lers4j.LersClient;
-import io.lers4j.api.ServerInfoApi;
 
 import java.time.LocalDateTime;
 

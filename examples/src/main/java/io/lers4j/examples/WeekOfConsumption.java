@@ -2,7 +2,6 @@ package io.lers4j.examples;
 
 import io.lers4j.LersClient;
 import io.lers4j.MeterRecord;
-import io.lers4j.api.MeasurePointsApi;
 import io.lers4j.model.DataParameter;
 import io.lers4j.model.DeviceDataType;
 import io.lers4j.model.MeasurePoint;

@@ -2,23 +2,18 @@ package io.lers4j.examples;
 
 import io.lers4j.LersClient;
 import io.lers4j.MeterRecord;
-import io.lers4j.api.MeasurePointConsumptionApi;
-import io.lers4j.api.MeasurePointsApi;
 import io.lers4j.model.DataParameter;
-import io.lers4j.model.DataParameterValue;
 import io.lers4j.model.DeviceDataType;
 import io.lers4j.model.MeasurePoint;
-import io.lers4j.model.MeasurePointDataConsumptionRecord;
-import io.lers4j.model.PressureType;
-import io.lers4j.model.SaveConsumptionParameters;
-import io.lers4j.model.SaveConsumptionRequestParameters;
 import io.lers4j.model.SystemType;
 import io.lers4j.types.LersDateTime;
 
 import java.io.PrintStream;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Saves current readings (instantaneous values from another system, say a SCADA) into a heat
@@ -39,17 +34,12 @@ public final class WriteCurrentReadings {
                 .findFirst().orElseThrow(() -> new IllegalStateException("no heat measure point on this server"));
         LocalDateTime now = ServerDates.now(lers).truncatedTo(ChronoUnit.MINUTES);
 
-        SaveConsumptionRequestParameters readings = new SaveConsumptionRequestParameters()
-                .data(new SaveConsumptionParameters()
-                        .dataType(DeviceDataType.CURRENT)
-                        .pressureType(PressureType.GAUGE)
-                        .consumption(List.of(new MeasurePointDataConsumptionRecord()
-                                .dateTime(LersDateTime.of(now)) // server-local time
-                                .values(List.of(
-                                        new DataParameterValue().dataParameter(DataParameter.T_IN).value(71.5),
-                                        new DataParameterValue().dataParameter(DataParameter.T_OUT).value(48.2),
-                                        new DataParameterValue().dataParameter(DataParameter.P_IN).value(6.1))))));
-        lers.measurePointConsumption().setCurrentArchive(point.getId()).overwriteExisting(true).body(readings).execute();
+        Map<DataParameter, Double> readings = new LinkedHashMap<>();
+        readings.put(DataParameter.T_IN, 71.5);
+        readings.put(DataParameter.T_OUT, 48.2);
+        readings.put(DataParameter.P_IN, 6.1);
+        // one Current record at `now`, server-local time; true: replace a record already stored then
+        lers.saveCurrentReadings(point.getId(), LersDateTime.of(now), readings, true);
         out.printf("Saved current readings of %s (id %d) at %s%n%n", point.getFullTitle(), point.getId(), now);
 
         List<MeterRecord> back = lers.consumption(point.getId(), DeviceDataType.CURRENT, now, now.plusMinutes(1)).toList();
