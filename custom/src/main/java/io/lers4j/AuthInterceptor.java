@@ -43,7 +43,8 @@ final class AuthInterceptor implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         if (!Routes.sameOrigin(base, request.url()) || Routes.isAnonymous(base, request)
-                || request.header("Authorization") != null) {
+                || request.header("Authorization") != null
+                || (!tokens.hasAccount() && Routes.isApiDocument(base, request))) {
             return chain.proceed(request);
         }
         String token;

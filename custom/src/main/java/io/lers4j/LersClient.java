@@ -265,6 +265,25 @@ public final class LersClient extends ApiServices implements AutoCloseable {
     }
 
     /**
+     * The API document the server publishes, {@code GET /api/swagger/{version}/swagger.json}, as
+     * text: {@code "v1"} or {@code "v0.1"}. Sent with the client's authentication when it has an
+     * account (some servers publish the document to signed-in users only), read within
+     * {@link Builder#maxResponseSize}, retried like any read.
+     */
+    public String apiDocument(String version) {
+        Objects.requireNonNull(version, "version");
+        if (!version.matches("v[0-9]+(\\.[0-9]+)*")) {
+            throw new IllegalArgumentException("version must look like v1 or v0.1: " + Excerpt.of(version));
+        }
+        ensureOpen();
+        Request request = new Request.Builder()
+                .url(baseUrl.newBuilder().addPathSegments("api/swagger").addPathSegment(version)
+                        .addPathSegment("swagger.json").build())
+                .get().header("Accept", "application/json").build();
+        return pipeline.execute(request, response -> response.body().string(), false);
+    }
+
+    /**
      * Consumption records of a measure point in {@code [from, to)}, server-local time, fetched
      * lazily window by window ({@code HOUR}: 14 days per request, {@code DAY}: a year,
      * {@code MONTH}: ten years; see {@link RecordSeries#withWindowSize}).
@@ -418,6 +437,7 @@ public final class LersClient extends ApiServices implements AutoCloseable {
         private String application = "lers4j";
         private String token;
         private String apiKey;
+        private boolean anonymous;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
         private Duration writeTimeout = Duration.ofSeconds(60);
@@ -470,6 +490,17 @@ public final class LersClient extends ApiServices implements AutoCloseable {
          * A pre-issued token (e.g. from {@code POST /api/v1/Login/{login}} with a long expiry). With
          * credentials as well, the client logs in when the token is rejected; without, it reports it.
          */
+        /**
+         * A client without an account, for what a server answers without one: {@code ServerInfo},
+         * {@link LersClient#apiDocument(String) the API document} (where the server publishes it
+         * openly) and downloads. Any other call fails with {@link LersAuthenticationException}
+         * before it is sent.
+         */
+        public Builder anonymous() {
+            this.anonymous = true;
+            return this;
+        }
+
         public Builder token(String token) {
             Objects.requireNonNull(token, "token");
             if (token.isBlank()) {
@@ -623,8 +654,13 @@ public final class LersClient extends ApiServices implements AutoCloseable {
             if (baseUrl == null) {
                 throw new IllegalStateException("baseUrl is required, e.g. builder().baseUrl(\"http://lers-server:10000\")");
             }
-            if (login == null && token == null && apiKey == null) {
-                throw new IllegalStateException("credentials(login, password), token(token) or apiKey(key) is required");
+            if (anonymous && (login != null || token != null || apiKey != null)) {
+                throw new IllegalStateException("anonymous() is for a client without an account: do not combine it with "
+                        + "credentials, token or apiKey");
+            }
+            if (!anonymous && login == null && token == null && apiKey == null) {
+                throw new IllegalStateException("credentials(login, password), token(token) or apiKey(key) is required "
+                        + "(or anonymous(), for the server's public routes only)");
             }
             if (apiKey != null && (login != null || token != null)) {
                 throw new IllegalStateException("apiKey(key) replaces the login: do not combine it with credentials or token");

@@ -44,14 +44,19 @@ final class Routes {
         return skip;
     }
 
-    /** Login, ServerInfo, Downloads and the API document carry no Authorization header. */
+    /** Login, ServerInfo and Downloads carry no Authorization header. */
     static boolean isAnonymous(HttpUrl base, Request request) {
         String path = relativePath(base, request.url()).toLowerCase(Locale.ROOT);
         String method = request.method();
         return ("POST".equals(method) && path.equals("api/v1/login"))
                 || ("GET".equals(method) && path.equals("api/v1/serverinfo"))
-                || ("GET".equals(method) && path.startsWith("api/v1/downloads/"))
-                || ("GET".equals(method) && path.startsWith("api/swagger/"));
+                || ("GET".equals(method) && path.startsWith("api/v1/downloads/"));
+    }
+
+    /** The API document: sent with the token when the client has an account, without one otherwise. */
+    static boolean isApiDocument(HttpUrl base, Request request) {
+        return "GET".equals(request.method())
+                && relativePath(base, request.url()).toLowerCase(Locale.ROOT).startsWith("api/swagger/");
     }
 
     static boolean isLogin(HttpUrl base, Request request) {

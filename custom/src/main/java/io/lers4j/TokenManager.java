@@ -59,6 +59,11 @@ final class TokenManager {
         return login != null;
     }
 
+    /** Credentials or a token: false for an anonymous client. */
+    boolean hasAccount() {
+        return login != null || current != null;
+    }
+
     /** A token that is not about to expire, logging in if needed. */
     String token() {
         Token t = current;
@@ -89,8 +94,11 @@ final class TokenManager {
                 throw copyOf(lastFailure); // the login this thread waited for failed: do not try again now
             }
             if (!canLogIn()) {
-                throw new LersAuthenticationException("The token was rejected or has expired, and no credentials are "
-                        + "configured to log in again", "POST /" + Routes.LOGIN, 0, 401, null, "", null, null, null);
+                throw new LersAuthenticationException(stale == null && current == null
+                        ? "This client has no account (anonymous()): only ServerInfo, the API document and downloads "
+                        + "can be asked without one; nothing was sent"
+                        : "The token was rejected or has expired, and no credentials are configured to log in again",
+                        "POST /" + Routes.LOGIN, 0, 401, null, "", null, null, null);
             }
             try {
                 current = logIn();

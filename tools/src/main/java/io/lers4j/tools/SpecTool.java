@@ -152,11 +152,10 @@ public final class SpecTool {
         }
         Path target = Path.of(outFile == null ? DEFAULT_OUT : outFile);
 
-        SpecFetcher fetcher = new SpecFetcher(url, caCert == null ? null : existing(caCert));
-        if (login != null) {
-            token = fetcher.login(login, password);
+        SpecDocument fetched;
+        try (SpecFetcher fetcher = new SpecFetcher(url, caCert == null ? null : existing(caCert), login, password, token)) {
+            fetched = SpecDocument.parse(fetcher.download(), fetcher.documentUrl());
         }
-        SpecDocument fetched = SpecDocument.parse(fetcher.download(token), fetcher.documentUrl());
         out.println("Fetched " + fetched.source() + ": " + fetched.kind() + ", " + fetched.operationCount()
                 + " operations");
 

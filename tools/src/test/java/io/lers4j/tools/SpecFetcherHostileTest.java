@@ -33,14 +33,14 @@ class SpecFetcherHostileTest {
         elsewhere.close();
     }
 
-    private SpecFetcher fetcher() throws Exception {
-        return new SpecFetcher(server.url("/").toString(), null);
+    private SpecFetcher fetcher(String login, String password, String token) throws Exception {
+        return new SpecFetcher(server.url("/").toString(), null, login, password, token);
     }
 
     @Test
     void aLoginRedirectedElsewhereSendsNoPasswordThere() throws Exception {
         server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", elsewhere.url("/api/v1/Login")).build());
-        IOException e = assertThrows(IOException.class, () -> fetcher().login("integrator", "s3cret-pass"));
+        IOException e = assertThrows(IOException.class, () -> fetcher("integrator", "s3cret-pass", null).download());
         assertTrue(e.getMessage().contains("redirected"), e.getMessage());
         assertFalse(e.getMessage().contains("s3cret-pass"));
         assertEquals(1, server.getRequestCount());
@@ -50,7 +50,10 @@ class SpecFetcherHostileTest {
     @Test
     void aDocumentRedirectedElsewhereGetsNoToken() throws Exception {
         server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", elsewhere.url("/swagger.json")).build());
-        assertThrows(IOException.class, () -> fetcher().download("the-token"));
+        IOException e = assertThrows(IOException.class, () -> fetcher(null, null, "the-token").download());
+        assertTrue(e.getMessage().contains("was redirected (HTTP 302)"), e.getMessage());
+        assertFalse(e.getMessage().contains("the-token"));
+        assertEquals(1, server.getRequestCount(), "sent once, not followed");
         assertEquals(0, elsewhere.getRequestCount());
     }
 
@@ -63,7 +66,7 @@ class SpecFetcherHostileTest {
             body.write(block);
         }
         server.enqueue(new MockResponse.Builder().body(body).build());
-        IOException e = assertThrows(IOException.class, () -> fetcher().download(null));
+        IOException e = assertThrows(IOException.class, () -> fetcher(null, null, null).download());
         assertTrue(e.getMessage().contains("larger than"), e.getMessage());
     }
 }
