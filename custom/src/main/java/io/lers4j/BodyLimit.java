@@ -122,10 +122,8 @@ final class BodyLimit {
                         for (int available = c.seek(from); available != -1; available = c.next()) {
                             byte[] data = c.data;
                             for (int i = c.start, end = c.end; i < end; i++) {
-                                byte b = data[i];
-                                if (b == '{' || b == '[') {
-                                    count++;
-                                }
+                                // '{' is 0x7B and '[' 0x5B: one compare, no branch, for the JIT on every byte
+                                count += (data[i] | 0x20) == 0x7B ? 1 : 0;
                             }
                         }
                     }

@@ -138,6 +138,17 @@ class ResponseLimitTest extends TestSupport {
     }
 
     @Test
+    void openingBracketsAreCountedToo() throws IOException {
+        // counted even inside a string: the count errs on the safe side, and this isolates '['
+        endless = new EndlessServer("{\"nodes\":[{\"title\":\"", "[[[[[[[[");
+        try (LersClient lers = limited(endless.url())) {
+            LersResponseTooLargeException e = assertThrows(LersResponseTooLargeException.class,
+                    () -> lers.nodes().getNodes().execute());
+            assertTrue(e.getMessage().contains("JSON objects and arrays"), e.getMessage());
+        }
+    }
+
+    @Test
     void theDefaultLimitFitsTheLargestLegitimateAnswers() {
         // measured on the emulator: Core/MeasurePoints with every flag is 3.4 KB per point at ~290 bytes per object
         assertEquals(32L * 1024 * 1024, LersClient.DEFAULT_MAX_RESPONSE_SIZE);
