@@ -91,6 +91,37 @@ class EmulatorEndToEndTest {
     }
 
     @Test
+    void anApiKeyReadsWhatTheLoginReadsThroughFaultsAndIsRefusedOnceRevoked() {
+        Map<Integer, List<MeterRecord>> signedIn;
+        try (LersClient lers = client()) {
+            signedIn = readAll(lers);
+        }
+        String key = server.issueApiKey(LersEmulator.DEFAULT_LOGIN);
+        LersClient.Builder keyed = LersClient.builder().baseUrl(server.baseUrl()).apiKey(key)
+                .retryPolicy(RetryPolicy.builder().maxAttempts(9).initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build())
+                .sleeper(d -> { });
+        long logins = server.requestCount("POST", "/api/v1/Login");
+        try (LersClient lers = keyed.build()) {
+            server.faults().status(503, 2).dropConnectionMidBody(1);
+            Map<Integer, List<MeterRecord>> withKey = readAll(lers);
+            assertEquals(signedIn.keySet(), withKey.keySet());
+            for (int id : ids) {
+                assertEquals(signedIn.get(id).size(), withKey.get(id).size());
+                for (int i = 0; i < signedIn.get(id).size(); i++) {
+                    assertEquals(signedIn.get(id).get(i).values(), withKey.get(id).get(i).values());
+                }
+            }
+            assertEquals(logins, server.requestCount("POST", "/api/v1/Login"), "a key needs no login");
+
+            server.revokeApiKey(key);
+            LersAuthenticationException e = org.junit.jupiter.api.Assertions.assertThrows(LersAuthenticationException.class,
+                    () -> lers.nodes().getNodes().execute());
+            assertEquals(401, e.statusCode());
+            assertTrue(!e.getMessage().contains(key) && !String.valueOf(e.headers()).contains(key), e.getMessage());
+        }
+    }
+
+    @Test
     void hoursAddUpToTheDayAndTotalsToTheConsumption() {
         int heat = server.dataSet().firstMeasurePoint(SystemType.HEAT).id();
         LocalDate day = to.minusDays(2);

@@ -7,7 +7,11 @@ import io.lers4j.model.MeasurePointCheckAccessMode;
 import io.lers4j.model.StartPage;
 import io.lers4j.model.SystemType;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +24,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Accounts, their permissions, and the bearer tokens issued to them. */
+/**
+ * Accounts, their permissions, the bearer tokens issued to them (JWTs, as LERS issues, whose
+ * {@code exp} is the {@code tokenExpiration} of the login answer) and the application keys issued
+ * on an account card ({@code x-lers-api-key}), which act with that account's permissions.
+ */
 final class Accounts {
 
     /**
@@ -54,6 +62,9 @@ final class Accounts {
     private final Clock clock;
     private final Duration lifetime;
     private final SecureRandom random = new SecureRandom();
+    /** Signs the tokens; new for every emulator, so tokens of another run are unknown here. */
+    private final byte[] signingKey = new byte[32];
+    private final Map<String, Session> apiKeys = new ConcurrentHashMap<>();
     private int nextId = 1;
 
     static final class AccountEntry {
@@ -97,6 +108,7 @@ final class Accounts {
     Accounts(Clock clock, Duration lifetime) {
         this.clock = clock;
         this.lifetime = lifetime;
+        random.nextBytes(signingKey);
     }
 
     Duration lifetime() {
@@ -156,12 +168,59 @@ final class Accounts {
             Instant now = clock.instant();
             sessions.values().removeIf(s -> !s.expires.isAfter(now));
         }
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Session session = new Session(account, application, expires != null ? expires : clock.instant().plus(lifetime));
+        String token = jwt(account, application, session.expires);
         sessions.put(token, session);
         return new Issued(token, session.expires);
+    }
+
+    /** A JWT as ASP.NET Core's JwtSecurityTokenHandler writes one: HS256, the account's name and id, {@code exp} in seconds. */
+    private String jwt(AccountEntry account, String application, Instant expires) {
+        long now = clock.instant().getEpochSecond();
+        com.google.gson.JsonObject payload = new com.google.gson.JsonObject();
+        payload.addProperty("unique_name", account.login);
+        payload.addProperty("nameid", String.valueOf(account.id));
+        payload.addProperty("app", application == null ? "" : application);
+        payload.addProperty("jti", java.util.UUID.randomUUID().toString());
+        payload.addProperty("nbf", now);
+        payload.addProperty("exp", expires.getEpochSecond());
+        payload.addProperty("iat", now);
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String signed = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + b64.encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(signingKey, "HmacSHA256"));
+            return signed + "." + b64.encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    /** A new application key of the account, as issued on its card («Приложения»); null for an unknown login. */
+    String issueApiKey(String login) {
+        AccountEntry account = find(login);
+        if (account == null) {
+            return null;
+        }
+        String key = java.util.UUID.randomUUID().toString().replace("-", "");
+        apiKeys.put(key, new Session(account, "api-key", Instant.MAX));
+        return key;
+    }
+
+    /** Revokes a key: requests with it are refused from now on. */
+    boolean revokeApiKey(String key) {
+        return key != null && apiKeys.remove(key) != null;
+    }
+
+    /** The session of an application key header, with the reason when there is none. */
+    Check checkApiKey(String key, Session[] out) {
+        Session s = apiKeys.get(key.trim());
+        if (s == null) {
+            return Check.UNKNOWN;
+        }
+        out[0] = s;
+        return Check.OK;
     }
 
     /** The session of an Authorization header value ("Bearer token"), with the reason when there is none. */

@@ -102,7 +102,10 @@ final class Front implements HttpHandler {
             route.bind(segments, call);
             if (route.access != Router.Access.ANONYMOUS) {
                 Accounts.Session[] session = new Accounts.Session[1];
-                Accounts.Check check = accounts.check(call.header("Authorization"), session);
+                String apiKey = call.header(API_KEY_HEADER);
+                Accounts.Check check = apiKey != null && !apiKey.isBlank()
+                        ? accounts.checkApiKey(apiKey, session)
+                        : accounts.check(call.header("Authorization"), session);
                 if (check != Accounts.Check.OK) {
                     return unauthorized(check);
                 }
@@ -123,6 +126,9 @@ final class Front implements HttpHandler {
             return Reply.text(500, "Internal emulator error: " + e.getClass().getSimpleName() + message);
         }
     }
+
+    /** The application key header that field clients send instead of a bearer token. */
+    static final String API_KEY_HEADER = "x-lers-api-key";
 
     private static Reply unauthorized(Accounts.Check check) {
         String challenge;

@@ -151,6 +151,26 @@ public final class LersEmulator implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * Issues an application key of the account, as LERS does on the account card («Приложения»):
+     * requests carrying it in {@code x-lers-api-key} act with that account's permissions, without
+     * logging in.
+     *
+     * @throws IllegalArgumentException for an account the emulator does not have
+     */
+    public String issueApiKey(String login) {
+        String key = context.accounts.issueApiKey(login);
+        if (key == null) {
+            throw new IllegalArgumentException("no account " + login);
+        }
+        return key;
+    }
+
+    /** Revokes an application key: requests with it answer 401 from now on. False if it was not issued. */
+    public boolean revokeApiKey(String key) {
+        return context.accounts.revokeApiKey(key);
+    }
+
     /** Makes every token issued so far expired: the next call with one answers 401. New logins work. */
     public void expireAllTokens() {
         context.accounts.expireAll();

@@ -88,6 +88,47 @@ class AuthTest {
     }
 
     @Test
+    void tokensAreJwtsWhoseExpiryIsTheAnnouncedOne() {
+        LoginResponseParameters login = new LoginApi(TestSupport.anonymous(lers)).loginPlain()
+                .body(new AuthenticatePlainRequestParameters().login("operator").password("secret").application("jwt-test"))
+                .execute();
+        String[] parts = login.getToken().split("\\.");
+        assertEquals(3, parts.length, login.getToken());
+        JsonObject header = JsonParser.parseString(new String(java.util.Base64.getUrlDecoder().decode(parts[0]),
+                java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
+        assertEquals("HS256", header.get("alg").getAsString());
+        JsonObject claims = JsonParser.parseString(new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
+                java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
+        assertEquals("operator", claims.get("unique_name").getAsString());
+        assertEquals(login.getTokenExpiration().toOffsetDateTime().orElseThrow().toEpochSecond(), claims.get("exp").getAsLong());
+        assertEquals(CLOCK.instant().getEpochSecond(), claims.get("iat").getAsLong());
+        // a forged token with the same claims but another signature is unknown
+        String forged = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 2) + "AA";
+        assertEquals(401, status(() -> new TerritoriesApi(withToken(forged)).getList().execute()));
+    }
+
+    @Test
+    void anApiKeyActsWithItsAccountsPermissionsUntilRevoked() {
+        String key = lers.issueApiKey("operator");
+        ApiClient withKey = TestSupport.anonymous(lers);
+        withKey.addDefaultHeader("x-lers-api-key", key);
+        assertEquals(1, new TerritoriesApi(withKey).getById(1).execute().getId());
+        assertEquals("operator", new LoginApi(withKey).getCurrentLoginV1().execute().getAccount().getLogin());
+        // operator may view and save data, not edit nodes
+        assertEquals(403, status(() -> new NodesApi(withKey).updateNode(lers.dataSet().nodes().get(0).id())
+                .body(List.of(new JsonPatchOperation().op("replace").path("comment").value("x"))).execute()));
+
+        ApiClient wrong = TestSupport.anonymous(lers);
+        wrong.addDefaultHeader("x-lers-api-key", key + "0");
+        assertEquals(401, status(() -> new TerritoriesApi(wrong).getList().execute()));
+
+        assertTrue(lers.revokeApiKey(key));
+        assertEquals(401, status(() -> new TerritoriesApi(withKey).getList().execute()));
+        assertFalse(lers.revokeApiKey(key));
+        assertThrows(IllegalArgumentException.class, () -> lers.issueApiKey("nobody"));
+    }
+
+    @Test
     void wrongCredentialsAre422WithTheLersMessage() {
         for (String[] credentials : new String[][]{{"demo", "wrong"}, {"nobody", "demo"}, {"DEMO", ""}}) {
             ApiException e = assertThrows(ApiException.class, () -> new LoginApi(TestSupport.anonymous(lers)).loginPlain()
