@@ -586,7 +586,11 @@ final class Catalog {
                     .lastReadParameters(new EquipmentReadParameters().firmwareVersion(
                                     String.format(Locale.ROOT, "%d.%d.%d", 1 + random.nextInt(3), random.nextInt(10), random.nextInt(40)))
                             .timeDifference(random.nextInt(9) - 4).batteryLow(false));
-        } else if (models.get(modelId).getCapabilities().equals(EquipmentCapabilities.COMMUNICATION_DEVICE)) {
+        } else {
+            // production sends the object on every device, with no connections where none is set up
+            e.pollSettings(new EquipmentPollSettings().responseDelay(0).adapterAddress(0).connections(List.of()));
+        }
+        if (modemId == null && models.get(modelId).getCapabilities().equals(EquipmentCapabilities.COMMUNICATION_DEVICE)) {
             e.modem(new EquipmentModem().identifier(serial).imei(serial).pollPortId(pollPort.getId()).isOnline(true)
                     .enableKeepAlive(true));
         }

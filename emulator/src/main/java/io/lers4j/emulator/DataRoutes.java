@@ -108,14 +108,15 @@ final class DataRoutes {
         LocalDateTime to = period[1];
         GetMeasurePointConsumptionResponse out = new GetMeasurePointConsumptionResponse().pressureType(p.pressureType)
                 .dataParametersUnit(p.units);
+        // an archive not asked for is an empty list, as production sends it, never null
         List<MeasurePointDataConsumptionRecord> hours = types.contains(DeviceDataType.HOUR)
-                ? ctx.archive.hours(p, from, to, raw, absent) : null;
+                ? ctx.archive.hours(p, from, to, raw, absent) : List.of();
         List<MeasurePointDataConsumptionRecord> days = types.contains(DeviceDataType.DAY)
-                ? ctx.archive.days(p, from, to, raw, absent) : null;
+                ? ctx.archive.days(p, from, to, raw, absent) : List.of();
         List<MeasurePointDataConsumptionRecord> months = types.contains(DeviceDataType.MONTH)
-                ? ctx.archive.months(p, from, to, raw, absent) : null;
+                ? ctx.archive.months(p, from, to, raw, absent) : List.of();
         List<MeasurePointDataConsumptionRecord> currents = types.contains(DeviceDataType.CURRENT)
-                ? ctx.archive.currents(p, from, to, raw) : null;
+                ? ctx.archive.currents(p, from, to, raw) : List.of();
         out.hourConsumption(hours).dayConsumption(days).monthConsumption(months).currentConsumption(currents);
         if (call.flag("withSummary")) {
             out.summary(ctx.archive.summary(p, from, hours, days, months, currents));

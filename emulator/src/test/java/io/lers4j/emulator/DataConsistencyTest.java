@@ -38,7 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The computed archives agree with themselves, follow the seasons and the day, and never reach the future. */
@@ -272,12 +271,12 @@ class DataConsistencyTest {
                 + "?dataTypes=Hour,%20Day")).getAsJsonObject();
         assertEquals(25, flags.getAsJsonArray("hourConsumption").size(), "start and end are inclusive");
         assertEquals(2, flags.getAsJsonArray("dayConsumption").size());
-        assertTrue(flags.get("monthConsumption").isJsonNull());
-        assertTrue(flags.get("currentConsumption").isJsonNull());
+        assertEquals(0, flags.getAsJsonArray("monthConsumption").size(), "[] as production sends it");
+        assertEquals(0, flags.getAsJsonArray("currentConsumption").size(), "[] as production sends it");
         assertTrue(flags.get("summary").isJsonNull());
         JsonObject repeated = JsonParser.parseString(raw("/api/v1/Data/MeasurePoints/1005/Consumption/2026-03-01/2026-03-02"
                 + "?dataTypes=Day&DataTypes=month")).getAsJsonObject();
-        assertTrue(repeated.get("hourConsumption").isJsonNull());
+        assertEquals(0, repeated.getAsJsonArray("hourConsumption").size(), "[] as production sends it");
         assertEquals(2, repeated.getAsJsonArray("dayConsumption").size());
         assertEquals(0, repeated.getAsJsonArray("monthConsumption").size(), "no month starts in the period");
     }
@@ -337,13 +336,26 @@ class DataConsistencyTest {
     }
 
     @Test
+    void everyDeviceHasPollSettingsAsProductionSendsThem() {
+        List<Integer> ids = lers.dataSet().equipment().stream().map(DataSet.EquipmentInfo::id).collect(java.util.stream.Collectors.toList());
+        List<io.lers4j.model.Equipment> list = new io.lers4j.api.EquipmentApi(TestSupport.demo(lers)).getEquipmentList()
+                .id(ids).execute().getList();
+        assertEquals(ids.size(), list.size());
+        for (io.lers4j.model.Equipment e : list) {
+            // clients walk pollSettings.connections without a guard
+            assertTrue(e.getPollSettings() != null && e.getPollSettings().getConnections() != null, "device " + e.getId());
+        }
+        assertTrue(list.stream().anyMatch(e -> !e.getPollSettings().getConnections().isEmpty()), "meters behind modems");
+    }
+
+    @Test
     void answersCarryUnitsAndPressureType() {
         GetMeasurePointConsumptionResponse heat = consumption(lers.dataSet().firstMeasurePoint(SystemType.HEAT).id(),
                 LocalDateTime.of(2026, 3, 1, 0, 0), LocalDateTime.of(2026, 3, 1, 0, 0), DeviceDataType.HOUR);
         assertEquals(Unit.GIGA_CALORIE, unitOf(heat.getDataParametersUnit(), DataParameter.Q_DELTA));
         assertEquals(Unit.TON, unitOf(heat.getDataParametersUnit(), DataParameter.M_IN));
         assertEquals("Gauge", heat.getPressureType().getValue());
-        assertNull(heat.getDayConsumption());
+        assertEquals(List.of(), heat.getDayConsumption(), "production sends [] for an archive not asked for");
         GetMeasurePointConsumptionResponse gas = consumption(lers.dataSet().firstMeasurePoint(SystemType.GAS).id(),
                 LocalDateTime.of(2026, 3, 1, 0, 0), LocalDateTime.of(2026, 3, 1, 0, 0), DeviceDataType.HOUR);
         assertEquals("Absolute", gas.getPressureType().getValue());
