@@ -74,6 +74,12 @@ final class ErrorMapper {
             if (data != null && data.isJsonObject()) {
                 errorData = redacted(JSON.getGson().fromJson(data, new TypeToken<Map<String, Object>>() { }.getType()));
             }
+            JsonElement problems = json.get("errors");
+            if (errorMessage == null && problems != null && problems.isJsonObject()) {
+                // ASP.NET Core's validation problem details: a value or body the server could not bind
+                errorMessage = redactor.redact(validationSummary(string(json, "title"), problems.getAsJsonObject()));
+                errorData = redacted(JSON.getGson().fromJson(problems, new TypeToken<Map<String, Object>>() { }.getType()));
+            }
         }
         String message = message(operation, attempts, status, headers, body, errorMessage, errorCode, note);
         if (status == 401 || (login && (status == 422 || status == 400 || status == 403))) {
@@ -271,6 +277,22 @@ final class ErrorMapper {
         } catch (RuntimeException | StackOverflowError e) {
             return null; // not JSON after all: the status stays the fact
         }
+    }
+
+    /** "One or more validation errors occurred. id: The value 'abc' is not valid.", bounded. */
+    private static String validationSummary(String title, JsonObject errors) {
+        StringBuilder out = new StringBuilder(title == null ? "The request could not be bound." : title);
+        for (Map.Entry<String, JsonElement> e : errors.entrySet()) {
+            JsonElement messages = e.getValue();
+            JsonElement first = messages.isJsonArray() && messages.getAsJsonArray().size() > 0
+                    ? messages.getAsJsonArray().get(0) : messages;
+            out.append(' ').append(e.getKey().isEmpty() ? "body" : e.getKey()).append(": ")
+                    .append(first.isJsonPrimitive() ? first.getAsString() : first.toString());
+            if (out.length() > 1000) {
+                break;
+            }
+        }
+        return Excerpt.of(out.toString(), 1000);
     }
 
     private static String string(JsonObject json, String name) {

@@ -40,6 +40,23 @@ class ErrorsTest extends TestSupport {
     }
 
     @Test
+    void aValidationProblemOfAspNetCoreBecomesTheErrorMessageAndData() {
+        server.enqueue(new mockwebserver3.MockResponse.Builder().code(400)
+                .addHeader("Content-Type", "application/problem+json; charset=utf-8")
+                .body("{\"type\":\"https://tools.ietf.org/html/rfc9110#section-15.5.1\",\"title\":\"One or more validation "
+                        + "errors occurred.\",\"status\":400,\"errors\":{\"dataTypes\":[\"The value 'Weekly' is not valid.\"]},"
+                        + "\"traceId\":\"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00\"}").build());
+        try (LersClient lers = lers()) {
+            LersApiException e = assertThrows(LersApiException.class, () -> lers.measurePoints().getById(5).execute());
+            assertEquals(400, e.statusCode());
+            assertEquals("One or more validation errors occurred. dataTypes: The value 'Weekly' is not valid.",
+                    e.errorMessage().orElseThrow());
+            assertEquals(Map.of("dataTypes", java.util.List.of("The value 'Weekly' is not valid.")), e.errorData());
+            assertTrue(e.getMessage().contains("HTTP 400: One or more validation errors occurred."), e.getMessage());
+        }
+    }
+
+    @Test
     void forbiddenIsAccessDenied() {
         server.enqueue(new MockResponse.Builder().code(403).body("Forbidden").build());
         try (LersClient lers = lers()) {

@@ -92,7 +92,7 @@ final class AccountRoutes {
                 LersDateTime t = LersDateTime.parse(expiration);
                 expires = t.atOffsetIfAbsent(Catalog.SERVER_OFFSET).toInstant();
             } catch (DateTimeException e) {
-                throw HttpError.badArgument("Значение '" + expiration + "' параметра expiration не является датой.");
+                throw HttpError.invalidValue("expiration", expiration);
             }
             if (!expires.isAfter(ctx.clock.instant())) {
                 throw HttpError.badArgument("Срок действия токена уже истёк.");

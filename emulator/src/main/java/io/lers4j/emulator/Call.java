@@ -66,7 +66,7 @@ final class Call {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw HttpError.badArgument("Значение '" + value + "' параметра " + name + " не является целым числом.");
+            throw HttpError.invalidValue(name, value);
         }
     }
 
@@ -76,7 +76,7 @@ final class Call {
         try {
             return LersDateTime.parse(value).toLocalDateTime();
         } catch (DateTimeException e) {
-            throw HttpError.badArgument("Значение '" + value + "' параметра " + name + " не является датой.");
+            throw HttpError.invalidValue(name, value);
         }
     }
 
@@ -96,7 +96,7 @@ final class Call {
         if (value.equalsIgnoreCase("false")) {
             return false;
         }
-        throw HttpError.badArgument("Значение '" + value + "' параметра " + name + " не является логическим.");
+        throw HttpError.invalidValue(name, value);
     }
 
     Integer intQuery(String name) {
@@ -107,7 +107,7 @@ final class Call {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw HttpError.badArgument("Значение '" + value + "' параметра " + name + " не является целым числом.");
+            throw HttpError.invalidValue(name, value);
         }
     }
 
@@ -130,7 +130,7 @@ final class Call {
             try {
                 out.add(Integer.parseInt(v));
             } catch (NumberFormatException e) {
-                throw HttpError.badArgument("Значение '" + v + "' параметра " + name + " не является целым числом.");
+                throw HttpError.invalidValue(name, v);
             }
         }
         return out;
@@ -151,7 +151,12 @@ final class Call {
                 return e;
             }
         }
-        throw HttpError.badArgument("Значение '" + value + "' параметра " + parameter + " недопустимо.");
+        throw HttpError.invalidValue(parameter, value);
+    }
+
+    private static String bounded(String message) {
+        String m = String.valueOf(message);
+        return m.length() > 200 ? m.substring(0, 200) : m;
     }
 
     String header(String name) {
@@ -168,17 +173,17 @@ final class Call {
         try {
             T value = Reply.GSON.fromJson(tree, type);
             if (value == null) {
-                throw HttpError.unprocessable(HttpError.BAD_BODY, "Не указаны параметры запроса.");
+                throw HttpError.badBody("", "A non-empty request body is required.");
             }
             return value;
         } catch (JsonParseException | IllegalArgumentException | IllegalStateException e) {
-            throw HttpError.unprocessable(HttpError.BAD_BODY, "Неверный формат параметров запроса: " + e.getMessage());
+            throw HttpError.badBody("$", "The JSON value could not be converted: " + bounded(e.getMessage()));
         }
     }
 
     JsonElement bodyTree() {
         if (!hasBody()) {
-            throw HttpError.unprocessable(HttpError.BAD_BODY, "Не указаны параметры запроса.");
+            throw HttpError.badBody("", "A non-empty request body is required.");
         }
         String type = header("Content-Type");
         if (type == null || !isJson(type)) {
@@ -187,11 +192,11 @@ final class Call {
         try {
             JsonElement tree = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
             if (tree.isJsonNull()) {
-                throw HttpError.unprocessable(HttpError.BAD_BODY, "Не указаны параметры запроса.");
+                throw HttpError.badBody("", "A non-empty request body is required.");
             }
             return tree;
         } catch (JsonParseException e) {
-            throw HttpError.unprocessable(HttpError.BAD_BODY, "Неверный формат JSON: " + e.getMessage());
+            throw HttpError.badBody("$", "The body is not valid JSON: " + bounded(e.getMessage()));
         }
     }
 

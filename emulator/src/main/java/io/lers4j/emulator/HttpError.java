@@ -37,6 +37,36 @@ final class HttpError extends RuntimeException {
         return unprocessable(BAD_ARGUMENT, message);
     }
 
+    /**
+     * 400 as ASP.NET Core's model binding answers a value it cannot bind (an id {@code abc}, a date
+     * {@code yesterday}, {@code dataTypes=Weekly}): a validation problem details body, before any
+     * of LERS's own logic runs.
+     */
+    static HttpError invalidValue(String parameter, String value) {
+        return validationProblem(parameter, "The value '" + value + "' is not valid.");
+    }
+
+    /** 400 for a body that is missing or cannot be read as the expected JSON, keyed as ASP.NET Core keys it. */
+    static HttpError badBody(String key, String message) {
+        return validationProblem(key, message);
+    }
+
+    private static HttpError validationProblem(String key, String message) {
+        com.google.gson.JsonObject body = new com.google.gson.JsonObject();
+        body.addProperty("type", "https://tools.ietf.org/html/rfc9110#section-15.5.1");
+        body.addProperty("title", "One or more validation errors occurred.");
+        body.addProperty("status", 400);
+        com.google.gson.JsonObject errors = new com.google.gson.JsonObject();
+        com.google.gson.JsonArray messages = new com.google.gson.JsonArray();
+        messages.add(message);
+        errors.add(key, messages);
+        body.add("errors", errors);
+        body.addProperty("traceId", "00-" + java.util.UUID.randomUUID().toString().replace("-", "") + "-"
+                + String.format(java.util.Locale.ROOT, "%016x", java.util.concurrent.ThreadLocalRandom.current().nextLong()) + "-00");
+        byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new HttpError(new Reply(400, "application/problem+json; charset=utf-8", bytes, bytes.length), message);
+    }
+
     static HttpError status(int status) {
         return new HttpError(Reply.empty(status), "HTTP " + status);
     }

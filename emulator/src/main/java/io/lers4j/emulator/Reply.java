@@ -41,7 +41,7 @@ final class Reply {
     private final byte[] body;
     private final int length;
 
-    private Reply(int status, String contentType, byte[] body, int length) {
+    Reply(int status, String contentType, byte[] body, int length) {
         this.status = status;
         this.contentType = contentType;
         this.body = body;

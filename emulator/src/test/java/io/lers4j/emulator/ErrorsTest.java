@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 import java.time.Clock;
+import io.lers4j.api.WeatherApi;
+import io.lers4j.model.TerritoryOutdoorTemperature;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -101,42 +103,65 @@ class ErrorsTest {
         businessError(() -> new MeasurePointTotalsApi(client).getTotals(heat, later, earlier).execute());
     }
 
+    /** The validation problem details ASP.NET Core answers a binding failure with, and its one error key. */
+    private static JsonObject validationProblem(Response r, String key) throws Exception {
+        assertEquals(400, r.code());
+        assertTrue(r.header("Content-Type").startsWith("application/problem+json"), r.header("Content-Type"));
+        JsonObject body = JsonParser.parseString(r.body().string()).getAsJsonObject();
+        assertEquals("One or more validation errors occurred.", body.get("title").getAsString());
+        assertEquals(400, body.get("status").getAsInt());
+        assertTrue(body.get("traceId").getAsString().matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00"), body.toString());
+        assertTrue(body.getAsJsonObject("errors").has(key), body.toString());
+        return body;
+    }
+
     @Test
-    void unreadableOrMissingBodiesAre422AndForeignMediaTypes415() throws Exception {
+    void unreadableOrMissingBodiesAre400AsAspNetCoreAnswersAndForeignMediaTypes415() throws Exception {
         try (Response r = send("POST", "/api/v1/Login", "application/json", "{\"login\": ")) {
-            assertEquals(422, r.code());
-            assertEquals(HttpError.BAD_BODY, JsonParser.parseString(r.body().string()).getAsJsonObject()
-                    .get("errorCode").getAsInt());
+            validationProblem(r, "$");
         }
         try (Response r = send("POST", "/api/v1/Login", "application/json", "")) {
-            assertEquals(422, r.code());
+            assertEquals("A non-empty request body is required.",
+                    validationProblem(r, "").getAsJsonObject("errors").getAsJsonArray("").get(0).getAsString());
         }
         try (Response r = send("PUT", "/api/v1/Data/Territories/1/Weather", "application/json", "{\"date\":1}")) {
-            assertEquals(422, r.code(), "an object where a list is expected");
+            validationProblem(r, "$"); // an object where a list is expected
         }
         try (Response r = send("PUT", "/api/v1/Data/Territories/1/Weather", "text/plain", "[]")) {
             assertEquals(415, r.code());
         }
+        LocalDate day = LocalDate.of(2026, 3, 10);
+        List<TerritoryOutdoorTemperature> before = new WeatherApi(client).get(1).execute();
+        try (Response r = send("PUT", "/api/v1/Data/Territories/1/Weather", "application/json",
+                "[{\"date\":\"" + day + "T00:00:00\",\"value\":-5.5},{\"date\":\"not a date\",\"value\":1}]")) {
+            validationProblem(r, "$");
+        }
+        assertEquals(before.toString(), new WeatherApi(client).get(1).execute().toString(),
+                "nothing of a refused request is stored, not even its valid first item");
         try (Response r = send("PUT", "/api/v1/Data/MeasurePoints/1002/Totals", "application/json",
                 "{\"totalsRecordObjects\":[{\"dateTime\":\"yesterday\"}]}")) {
-            assertEquals(422, r.code());
+            validationProblem(r, "$");
         }
     }
 
     @Test
-    void malformedPathsAndQueriesAre422() throws Exception {
+    void valuesThatCannotBeBoundAre400AndLersOwnRefusals422() throws Exception {
         try (Response r = send("GET", "/api/v1/Core/MeasurePoints/abc", null, null)) {
-            assertEquals(422, r.code());
+            assertEquals("The value 'abc' is not valid.",
+                    validationProblem(r, "id").getAsJsonObject("errors").getAsJsonArray("id").get(0).getAsString());
         }
         try (Response r = send("GET", "/api/v1/Data/MeasurePoints/1002/Consumption/soon/later", null, null)) {
-            assertEquals(422, r.code());
+            validationProblem(r, "start");
         }
         try (Response r = send("GET", "/api/v1/Data/MeasurePoints/1002/Consumption/2026-03-01/2026-03-02?dataTypes=Weekly",
                 null, null)) {
-            assertEquals(422, r.code());
-            assertTrue(r.body().string().contains("Weekly"));
+            assertTrue(validationProblem(r, "dataTypes").toString().contains("Weekly"));
         }
         try (Response r = send("GET", "/api/v1/Core/Nodes?getMeasurePoints=maybe", null, null)) {
+            validationProblem(r, "getMeasurePoints");
+        }
+        // a period whose start is after its end binds, and LERS itself refuses it
+        try (Response r = send("GET", "/api/v1/Data/MeasurePoints/1002/Consumption/2026-03-02/2026-03-01", null, null)) {
             assertEquals(422, r.code());
         }
     }
