@@ -24,8 +24,6 @@ public final class SpecFetcher implements AutoCloseable {
     public static final String DOCUMENT_PATH = "/api/swagger/v1/swagger.json";
     /** Written by the server into its action journal, so administrators see who logged in. */
     public static final String APPLICATION = "lers4j-tools";
-    /** The largest document read: today's is a few hundred kilobytes. */
-    static final long MAX_DOCUMENT_BYTES = 32L * 1024 * 1024;
 
     private final LersClient lers;
     private final String login;
@@ -40,14 +38,14 @@ public final class SpecFetcher implements AutoCloseable {
         LersClient.Builder builder = LersClient.builder()
                 .application(APPLICATION)
                 .connectTimeout(Duration.ofSeconds(15))
-                .readTimeout(Duration.ofSeconds(60)) // the document is a few hundred kilobytes, built on request
-                .maxResponseSize(MAX_DOCUMENT_BYTES);
+                // the document is a few hundred kilobytes, built on request; the client's size limit bounds it
+                .readTimeout(Duration.ofSeconds(60));
         try {
             builder.baseUrl(baseUrl.strip());
             if (caCert != null) {
                 builder.trustCertificates(caCert);
             }
-        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new IOException(e.getMessage(), e);
         }
         if (login != null) {
@@ -80,7 +78,7 @@ public final class SpecFetcher implements AutoCloseable {
                     + "names as the URL", e);
         } catch (LersResponseTooLargeException e) {
             throw new IOException("the answer of " + e.operation() + " is larger than "
-                    + MAX_DOCUMENT_BYTES / (1024 * 1024) + " MiB", e);
+                    + LersClient.DEFAULT_MAX_RESPONSE_SIZE / (1024 * 1024) + " MiB", e);
         } catch (LersApiException e) {
             String reason = e.errorMessage().map(m -> ": " + m).orElse("");
             if (e.operation().startsWith("POST ")) {

@@ -7,7 +7,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +100,7 @@ public final class SpecTool {
             err.println("lers4j-tools: " + e.getMessage());
             err.println("Nothing was written.");
             return FAILED;
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             err.println("lers4j-tools: " + e.getMessage());
             return FAILED;
         } catch (RuntimeException e) {
@@ -132,7 +131,7 @@ public final class SpecTool {
     }
 
     private int fetch(List<String> args)
-            throws UsageException, IOException, GeneralSecurityException, InvalidSpecException {
+            throws UsageException, IOException, InvalidSpecException {
         Map<String, String> options = options(args);
         String url = option(options, "url", "LERS_URL");
         String login = option(options, "login", "LERS_LOGIN");
