@@ -5,6 +5,7 @@ import io.lers4j.invoker.ApiClient;
 import io.lers4j.invoker.ApiServices;
 import io.lers4j.invoker.OwnRequests;
 import io.lers4j.model.DeviceDataType;
+import io.lers4j.v01.api.V01Services;
 import io.lers4j.types.LersDateTime;
 import okhttp3.Authenticator;
 import okhttp3.HttpUrl;
@@ -73,6 +74,7 @@ public final class LersClient extends ApiServices implements AutoCloseable {
     private final OkHttpClient http;
     private final boolean ownsHttpResources;
     private final LersApiClient apiClient;
+    private final V01Services v01;
     private final Redactor redactor;
     private final ErrorMapper errors;
     private final Pipeline pipeline;
@@ -148,6 +150,7 @@ public final class LersClient extends ApiServices implements AutoCloseable {
         this.http = authenticated.build();
         this.pipeline = new Pipeline(http, retry, errors, callTimeout, new PathIdCheck(baseUrl));
         this.apiClient = new LersApiClient(http, pipeline, apiBasePath(baseUrl));
+        this.v01 = new V01Services(apiClient);
     }
 
     /** The generated client's base path: the base URL without its closing slash. */
@@ -228,6 +231,17 @@ public final class LersClient extends ApiServices implements AutoCloseable {
     public ApiClient apiClient() {
         ensureOpen();
         return apiClient;
+    }
+
+    /**
+     * The v0.1 API ({@code /api/v0.1/...}: polling, reports, notifications, administration), generated
+     * from {@code api-spec/lers-v0.1.swagger.json} into {@code io.lers4j.v01}: the same token, retries,
+     * limits and typed errors as the v1 accessors of this client, e.g.
+     * {@code lers.v01().pollSessions().getPollSession(id).execute()}.
+     */
+    public V01Services v01() {
+        ensureOpen();
+        return v01;
     }
 
     /**

@@ -22,8 +22,19 @@ import java.util.Set;
  */
 final class PathIdCheck {
 
-    /** The document's table, indexed once: it is the same for every client. */
-    private static final Map<String, Template[][]> DOCUMENT = index(PathIdParameters.operations());
+    /** Every operation of both documents (v1 and v0.1), as generated. */
+    static final List<PathIdParameters.Operation> OPERATIONS = concat(PathIdParameters.operations(),
+            io.lers4j.v01.api.PathIdParameters.operations());
+
+    /** The documents' table, indexed once: it is the same for every client. */
+    private static final Map<String, Template[][]> DOCUMENT = index(OPERATIONS);
+
+    private static List<PathIdParameters.Operation> concat(List<PathIdParameters.Operation> a,
+                                                           List<PathIdParameters.Operation> b) {
+        List<PathIdParameters.Operation> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
 
     private final HttpUrl base;
     /** Method, then number of path segments, then the templates of that shape, most specific first. */

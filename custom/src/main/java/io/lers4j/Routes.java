@@ -1,5 +1,6 @@
 package io.lers4j;
 
+import io.lers4j.invoker.PathIdParameters;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 
@@ -44,13 +45,28 @@ final class Routes {
         return skip;
     }
 
-    /** Login, ServerInfo and Downloads carry no Authorization header. */
+    /** The operations either document declares without security: Login, ServerInfo, Downloads, Descriptors, ... */
+    private static final PathIdCheck.Template[] ANONYMOUS = PathIdCheck.OPERATIONS.stream()
+            .filter(PathIdParameters.Operation::anonymous).map(PathIdCheck.Template::new)
+            .toArray(PathIdCheck.Template[]::new);
+
+    /**
+     * The operations the documents declare anonymous carry no credentials; so does a download by its key
+     * alone ({@code Downloads/{key}} without the file name), as field clients ask for it.
+     */
     static boolean isAnonymous(HttpUrl base, Request request) {
-        String path = relativePath(base, request.url()).toLowerCase(Locale.ROOT);
+        HttpUrl url = request.url();
+        List<String> segments = url.pathSegments();
+        int start = relativeStart(base, url);
+        int size = segments.size() - start;
         String method = request.method();
-        return ("POST".equals(method) && path.equals("api/v1/login"))
-                || ("GET".equals(method) && path.equals("api/v1/serverinfo"))
-                || ("GET".equals(method) && path.startsWith("api/v1/downloads/"));
+        for (PathIdCheck.Template t : ANONYMOUS) {
+            if (t.literals.length == size && t.method.equals(method) && t.matches(segments, start)) {
+                return true;
+            }
+        }
+        return "GET".equals(method) && size == 4 && segments.get(start).equalsIgnoreCase("api")
+                && segments.get(start + 2).equalsIgnoreCase("Downloads");
     }
 
     /** The API document: sent with the token when the client has an account, without one otherwise. */

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.servers.Server;
 import org.openapitools.codegen.CodegenOperation;
 import org.openapitools.codegen.SupportingFile;
 import org.openapitools.codegen.model.ModelMap;
+import org.openapitools.codegen.utils.StringUtils;
 import org.openapitools.codegen.model.ModelsMap;
 import org.openapitools.codegen.languages.JavaClientCodegen;
 import org.slf4j.Logger;
@@ -31,7 +32,15 @@ public class LersJavaClientCodegen extends JavaClientCodegen {
     /** Ours, in generated/src/main/templates: the build's templateDirectory must point there. */
     static final String PATH_ID_TEMPLATE = "pathIdParameters.mustache";
 
+    /**
+     * Additional property naming a second document's accessor class prefix ({@code V01}): set, this run
+     * generates that document beside the first one (see {@link #secondaryDocument}).
+     */
+    public static final String SECONDARY_DOCUMENT = "lersSecondaryDocument";
+
     private static final Logger LOG = LoggerFactory.getLogger(LersJavaClientCodegen.class);
+
+    private boolean secondary;
 
     @Override
     public String getName() {
@@ -49,6 +58,14 @@ public class LersJavaClientCodegen extends JavaClientCodegen {
         // after super: the date library options would otherwise map date-time to OffsetDateTime
         typeMapping.put("DateTime", "LersDateTime");
         importMapping.put("LersDateTime", DATE_TIME_CLASS);
+        Object secondary = additionalProperties.get(SECONDARY_DOCUMENT);
+        if (secondary != null && !secondary.toString().isBlank()) {
+            secondaryDocument(secondary.toString().strip());
+            return;
+        }
+        additionalProperties.put("lersServicesPackage", getInvokerPackage());
+        additionalProperties.put("lersServicesClass", "ApiServices");
+        additionalProperties.put("lersPrimaryDocument", true);
         String invokerFolder = (getSourceFolder() + '/' + getInvokerPackage()).replace('.', '/');
         // typed accessors of every API, the base of LersClient
         supportingFiles.add(new SupportingFile("ApiServices.mustache", invokerFolder, "ApiServices.java"));
@@ -58,6 +75,23 @@ public class LersJavaClientCodegen extends JavaClientCodegen {
         supportingFiles.add(new SupportingFile("ArchiveRecords.mustache", invokerFolder, "ArchiveRecords.java"));
         // the requests the client layer sends itself, built by the generated operations
         supportingFiles.add(new SupportingFile("OwnRequests.mustache", invokerFolder, "OwnRequests.java"));
+    }
+
+    /**
+     * A second document of the same server (v0.1 beside v1): its APIs and models in packages of their own,
+     * bound to the first document's invoker classes ({@code ApiClient}, {@code JSON}, ...), which are not
+     * generated again: one client, one binding, one pipeline for both. Only the document's own table of
+     * path ids and its accessor class {@code <prefix>Services} (in the API package) are generated.
+     */
+    private void secondaryDocument(String prefix) {
+        secondary = true;
+        supportingFiles.clear();
+        additionalProperties.put("lersServicesPackage", apiPackage);
+        additionalProperties.put("lersServicesClass", prefix + "Services");
+        additionalProperties.put("lersPrimaryDocument", false);
+        String apiFolder = (getSourceFolder() + '/' + apiPackage).replace('.', '/');
+        supportingFiles.add(new SupportingFile("ApiServices.mustache", apiFolder, prefix + "Services.java"));
+        supportingFiles.add(new SupportingFile(PATH_ID_TEMPLATE, apiFolder, "PathIdParameters.java"));
     }
 
     /**
@@ -85,6 +119,10 @@ public class LersJavaClientCodegen extends JavaClientCodegen {
     @Override
     public CodegenOperation fromOperation(String path, String httpMethod, Operation operation, List<Server> servers) {
         CodegenOperation op = super.fromOperation(path, httpMethod, operation, servers);
+        keepForeignPrefix(operation, op);
+        if (secondary) {
+            return op; // the client layer's own requests and write helpers are built on the first document
+        }
         if ("map".equals(op.returnContainer) && op.returnBaseType != null && op.allParams.isEmpty()
                 && path.startsWith("/api/v1/Data/MeasurePoints/")) {
             op.vendorExtensions.put("x-lers-keyed-by-id", true);
@@ -103,6 +141,28 @@ public class LersJavaClientCodegen extends JavaClientCodegen {
             }
         }
         return op;
+    }
+
+    /**
+     * An operationId's prefix is removed because it repeats the controller, which is the tag and so the
+     * API class. Where it is not the tag ({@code Put_GetEquipmentList} of the Equipment controller, beside
+     * its {@code Equipment_GetEquipmentList}), it is part of the name and stays:
+     * {@code EquipmentApi#putGetEquipmentList}, not a numbered duplicate.
+     */
+    private void keepForeignPrefix(Operation operation, CodegenOperation op) {
+        String id = operation.getOperationId();
+        int underscore = id == null ? -1 : id.indexOf('_');
+        if (underscore <= 0 || operation.getTags() == null || operation.getTags().isEmpty()
+                || operation.getTags().get(0).equals(id.substring(0, underscore))) {
+            return;
+        }
+        String joined = sanitizeName(id.substring(0, underscore)) + sanitizeName(id.substring(underscore + 1));
+        String name = Character.toLowerCase(joined.charAt(0)) + joined.substring(1);
+        op.operationId = name;
+        op.nickname = name;
+        op.operationIdLowerCase = name.toLowerCase(Locale.ROOT);
+        op.operationIdCamelCase = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        op.operationIdSnakeCase = StringUtils.underscore(name);
     }
 
     /**

@@ -88,7 +88,45 @@ class GenerateFrom2020Test {
         List<Path> sources = new ArrayList<>(javaFiles(generatedJava));
         sources.addAll(javaFiles(repo.resolve("generated/src/main/java")));  // LersDateTime
         sources.addAll(javaFiles(repo.resolve("custom/src/main/java")));     // whatever the client has today
-        compile(sources, classPathWithoutLers4j(repo), dir.resolve("classes"));
+        // the v0.1 API the client also reaches, as built from the repository's v0.1 document
+        String classPath = classPathWithoutLers4j(repo) + File.pathSeparator + v01Classes(dir.resolve("v01-classes"));
+        compile(sources, classPath, dir.resolve("classes"));
+    }
+
+    /**
+     * The classes of io.lers4j.v01 from this test's lers4j-generated (a directory in a reactor build, a jar
+     * otherwise), copied alone: the v1 classes beside them would stand in for what the 2020 sources lack.
+     */
+    private static Path v01Classes(Path target) throws IOException {
+        String prefix = "io/lers4j/v01/";
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry).toAbsolutePath().normalize();
+            if (Files.isDirectory(path.resolve(prefix))) {
+                try (Stream<Path> files = Files.walk(path.resolve(prefix))) {
+                    for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                        Path copy = target.resolve(path.relativize(f).toString());
+                        Files.createDirectories(copy.getParent());
+                        Files.copy(f, copy);
+                    }
+                }
+                return target;
+            }
+            if (path.getFileName().toString().startsWith("lers4j-generated") && entry.endsWith(".jar")) {
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(path.toFile())) {
+                    for (java.util.jar.JarEntry e : java.util.Collections.list(jar.entries())) {
+                        if (e.getName().startsWith(prefix) && !e.isDirectory()) {
+                            Path copy = target.resolve(e.getName());
+                            Files.createDirectories(copy.getParent());
+                            try (java.io.InputStream in = jar.getInputStream(e)) {
+                                Files.copy(in, copy);
+                            }
+                        }
+                    }
+                }
+                return target;
+            }
+        }
+        throw new AssertionError("no lers4j-generated with io.lers4j.v01 on the class path");
     }
 
     /**
@@ -107,7 +145,10 @@ class GenerateFrom2020Test {
         return String.join(File.pathSeparator, kept);
     }
 
-    /** The execution configuration of openapi-generator-maven-plugin in generated/pom.xml. */
+    /**
+     * The configuration of openapi-generator-maven-plugin in generated/pom.xml for the v1 document: the plugin's
+     * shared configuration, then its {@code lers-v1} execution's.
+     */
     private static void readGeneratorConfiguration(Path pom, Map<String, String> plugin,
                                                    Map<String, String> configOptions) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -119,25 +160,48 @@ class GenerateFrom2020Test {
             if (!"openapi-generator-maven-plugin".equals(childText(p, "artifactId"))) {
                 continue;
             }
-            Element configuration = (Element) p.getElementsByTagName("configuration").item(0);
-            for (Node n = configuration.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (!(n instanceof Element)) {
-                    continue;
-                }
-                Element e = (Element) n;
-                if ("configOptions".equals(e.getTagName())) {
-                    for (Node o = e.getFirstChild(); o != null; o = o.getNextSibling()) {
-                        if (o instanceof Element) {
-                            configOptions.put(((Element) o).getTagName(), o.getTextContent().strip());
-                        }
-                    }
-                } else {
-                    plugin.put(e.getTagName(), e.getTextContent().strip());
+            Element shared = child(p, "configuration");
+            if (shared != null) {
+                readConfiguration(shared, plugin, configOptions);
+            }
+            Element executions = child(p, "executions");
+            for (Node n = executions == null ? null : executions.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element && "lers-v1".equals(childText((Element) n, "id"))) {
+                    readConfiguration(child((Element) n, "configuration"), plugin, configOptions);
+                    return;
                 }
             }
-            return;
+            throw new AssertionError("no lers-v1 execution in " + pom);
         }
         throw new AssertionError("no openapi-generator-maven-plugin in " + pom);
+    }
+
+    private static void readConfiguration(Element configuration, Map<String, String> plugin,
+                                          Map<String, String> configOptions) {
+        for (Node n = configuration.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (!(n instanceof Element)) {
+                continue;
+            }
+            Element e = (Element) n;
+            if ("configOptions".equals(e.getTagName())) {
+                for (Node o = e.getFirstChild(); o != null; o = o.getNextSibling()) {
+                    if (o instanceof Element) {
+                        configOptions.put(((Element) o).getTagName(), o.getTextContent().strip());
+                    }
+                }
+            } else {
+                plugin.put(e.getTagName(), e.getTextContent().strip());
+            }
+        }
+    }
+
+    private static Element child(Element parent, String tag) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element && tag.equals(((Element) n).getTagName())) {
+                return (Element) n;
+            }
+        }
+        return null;
     }
 
     private static String childText(Element parent, String tag) {
