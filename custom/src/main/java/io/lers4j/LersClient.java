@@ -82,6 +82,7 @@ public final class LersClient extends ApiServices implements AutoCloseable {
     private final int maxRequestsPerQuery;
     private final String login;
     private final Clock clock;
+    private final Sleeper sleeper;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The server's offset and until when it is kept; null before the first ask. */
     private volatile KeptOffset serverOffset;
@@ -103,6 +104,7 @@ public final class LersClient extends ApiServices implements AutoCloseable {
         this.baseUrl = b.baseUrl;
         this.login = b.login;
         this.clock = b.clock;
+        this.sleeper = b.sleeper;
         this.maxRequestsPerQuery = b.maxRequestsPerQuery;
         this.redactor = new Redactor();
         redactor.addSecret(b.password);
@@ -242,6 +244,64 @@ public final class LersClient extends ApiServices implements AutoCloseable {
     public V01Services v01() {
         ensureOpen();
         return v01;
+    }
+
+    /** Manual polls of measure points, awaited until their sessions end (v0.1 API). */
+    public PollNow pollNow() {
+        ensureOpen();
+        return new PollNow(this);
+    }
+
+    /** Report forms, reports exported to files and their download (v0.1 API). */
+    public ReportFiles reportFiles() {
+        ensureOpen();
+        return new ReportFiles(this);
+    }
+
+    /** The account's notifications: of a period, unread counts, marking read (v0.1 API). */
+    public NotificationCentre notificationCentre() {
+        ensureOpen();
+        return new NotificationCentre(this);
+    }
+
+    /**
+     * Node jobs not completed yet ({@code GET /api/v0.1/Core/NodeJobs?incomplete=true}), never null; the
+     * full answer, with the accounts, nodes and incidents they refer to, is
+     * {@code v01().nodeJobs().getList().incomplete(true).execute()}.
+     */
+    public List<io.lers4j.v01.model.NodeJob> incompleteNodeJobs() {
+        io.lers4j.v01.model.GetNodeJobResponseParameters answer = v01().nodeJobs().getList().incomplete(true).execute();
+        List<io.lers4j.v01.model.NodeJob> jobs = new ArrayList<>();
+        if (answer != null && answer.getNodeJobList() != null) {
+            answer.getNodeJobList().stream().filter(Objects::nonNull).forEach(jobs::add);
+        }
+        return java.util.Collections.unmodifiableList(jobs);
+    }
+
+    /** How many poll ports are free, busy and blocked ({@code GET /api/v0.1/Poll/PollPorts/Status}). */
+    public io.lers4j.v01.model.PollPortStatus pollPortStatus() {
+        io.lers4j.v01.model.PollPortStatus status = v01().pollPorts().getStatus().execute();
+        if (status == null) {
+            throw new LersResponseException("The server answered the poll port status with no body",
+                    "GET /api/v0.1/Poll/PollPorts/Status", 1, 200, null);
+        }
+        return status;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Sleeper sleeper() {
+        return sleeper;
+    }
+
+    Pipeline pipeline() {
+        return pipeline;
+    }
+
+    HttpUrl httpBaseUrl() {
+        return baseUrl;
     }
 
     /**

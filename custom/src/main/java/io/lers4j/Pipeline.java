@@ -73,11 +73,24 @@ final class Pipeline {
     }
 
     <T> T execute(Request original, AnswerReader<T> reader, boolean login) {
-        return execute(http, original, reader, login);
+        return execute(http, original, reader, login, true);
+    }
+
+    /**
+     * {@link #execute(Request, AnswerReader, boolean)} for a reader whose output cannot be taken back (a
+     * caller's stream): an answer that breaks off is not read again, whatever the method.
+     */
+    <T> T executeOnce(Request original, AnswerReader<T> reader) {
+        return execute(http, original, reader, false, false);
     }
 
     /** On {@code client}: this pipeline's client, or one derived from it (the generated debug switch does). */
     <T> T execute(OkHttpClient client, Request original, AnswerReader<T> reader, boolean login) {
+        return execute(client, original, reader, login, true);
+    }
+
+    private <T> T execute(OkHttpClient client, Request original, AnswerReader<T> reader, boolean login,
+                          boolean replayable) {
         Request request = start(original);
         CallState state = request.tag(CallState.class);
         try {
@@ -95,7 +108,7 @@ final class Pipeline {
                         failure = e;
                     }
                 }
-                if (!replay(state, failure)) {
+                if (!replayable || !replay(state, failure)) {
                     throw errors.unreadable(failure, state.operation, state.attemptsOrOne(), 200, state.note);
                 }
             }

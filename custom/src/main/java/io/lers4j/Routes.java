@@ -90,8 +90,29 @@ final class Routes {
         return url.scheme() + "://" + (url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host()) + ":" + url.port();
     }
 
-    /** {@code GET /api/v1/Core/Nodes}: method and path, never the query. */
+    /**
+     * {@code GET /api/v1/Core/Nodes}: method and path, never the query. A download key, which lets
+     * anyone holding it fetch the file, is masked: {@code GET /api/v0.1/Downloads/*}{@code /report.pdf}.
+     */
     static String operation(Request request) {
-        return request.method() + " " + request.url().encodedPath();
+        String path = request.url().encodedPath();
+        int downloads = indexOfIgnoreCase(path, DOWNLOADS);
+        if (downloads >= 0) {
+            int keyStart = downloads + DOWNLOADS.length();
+            int keyEnd = path.indexOf('/', keyStart);
+            path = path.substring(0, keyStart) + "*" + (keyEnd < 0 ? "" : path.substring(keyEnd));
+        }
+        return request.method() + " " + path;
+    }
+
+    private static final String DOWNLOADS = "/Downloads/";
+
+    private static int indexOfIgnoreCase(String text, String part) {
+        for (int i = 0; i + part.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, part, 0, part.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
