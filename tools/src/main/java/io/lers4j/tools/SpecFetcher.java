@@ -22,6 +22,17 @@ public final class SpecFetcher implements AutoCloseable {
 
     /** Where Swashbuckle publishes the v1 document. */
     public static final String DOCUMENT_PATH = "/api/swagger/v1/swagger.json";
+    /** The documents a LERS server publishes: {@code v1} and {@code v0.1}. */
+    public static final java.util.List<String> VERSIONS = java.util.List.of("v1", "v0.1");
+
+    /** The server answered 404 for a document: it does not publish that version. */
+    public static final class DocumentMissingException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        DocumentMissingException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
     /** Written by the server into its action journal, so administrators see who logged in. */
     public static final String APPLICATION = "lers4j-tools";
 
@@ -63,15 +74,31 @@ public final class SpecFetcher implements AutoCloseable {
         }
     }
 
-    /** The URL of the document on this server. */
+    /** The URL of the v1 document on this server. */
     public String documentUrl() {
-        return lers.baseUrl().resolve(DOCUMENT_PATH.substring(1)).toString();
+        return documentUrl("v1");
     }
 
-    /** Downloads the document text, logging in first when credentials were given. */
+    /** The URL of a document ({@code v1}, {@code v0.1}) on this server. */
+    public String documentUrl(String version) {
+        return lers.baseUrl().resolve("api/swagger/" + version + "/swagger.json").toString();
+    }
+
+    /** Downloads the v1 document text, logging in first when credentials were given. */
     public String download() throws IOException {
+        return download("v1");
+    }
+
+    /**
+     * Downloads a document's text ({@code v1}, {@code v0.1}), logging in first when credentials were given
+     * (once per fetcher: the documents share the login).
+     *
+     * @throws DocumentMissingException when the server answers 404: it publishes no such document
+     */
+    public String download(String version) throws IOException {
+        String documentUrl = documentUrl(version);
         try {
-            return lers.apiDocument("v1");
+            return lers.apiDocument(version);
         } catch (LersRedirectException e) {
             throw new IOException(e.operation() + " was redirected (HTTP " + e.statusCode() + ") to "
                     + e.location().orElse("?") + "; credentials are not sent elsewhere: use the address the server "
@@ -84,10 +111,14 @@ public final class SpecFetcher implements AutoCloseable {
             if (e.operation().startsWith("POST ")) {
                 throw new IOException("login as " + login + " failed: HTTP " + e.statusCode() + reason, e);
             }
-            throw new IOException("GET " + documentUrl() + " answered HTTP " + e.statusCode() + reason
+            if (e.statusCode() == 404) {
+                throw new DocumentMissingException("GET " + documentUrl + " answered HTTP 404: the server publishes no "
+                        + version + " document", e);
+            }
+            throw new IOException("GET " + documentUrl + " answered HTTP " + e.statusCode() + reason
                     + (e.statusCode() == 401 || e.statusCode() == 403 ? " (give --login/--password or --token)" : ""), e);
         } catch (LersTransportException e) {
-            throw new IOException("cannot reach " + documentUrl() + ": " + rootCause(e), e);
+            throw new IOException("cannot reach " + documentUrl + ": " + rootCause(e), e);
         } catch (LersException e) {
             throw new IOException(e.getMessage(), e);
         }

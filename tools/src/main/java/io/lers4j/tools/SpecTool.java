@@ -17,16 +17,19 @@ import java.util.Set;
  * Keeps the repository's API document in step with a LERS server.
  *
  * <pre>
- * fetch --url &lt;baseUrl&gt; [--login L --password P | --token T] [--ca-cert ca.pem] [--out file] [--accept-breaking]
+ * fetch --url &lt;baseUrl&gt; [--login L --password P | --token T] [--ca-cert ca.pem] [--api all|v1|v0.1]
+ *       [--out file] [--out-v01 file] [--accept-breaking]
  * diff &lt;old.json&gt; &lt;new.json&gt;
  * </pre>
  *
- * {@code fetch} downloads {@code <baseUrl>/api/swagger/v1/swagger.json}, checks it, prints what changed against the
- * file at {@code --out} and writes the new document there in a stable form, unless the change is breaking and
- * {@code --accept-breaking} was not given. {@code diff} prints the same report for two files.
+ * {@code fetch} downloads {@code <baseUrl>/api/swagger/v1/swagger.json} and {@code .../v0.1/swagger.json} (one login
+ * for both), checks each, prints per document what changed against its file ({@code --out}, {@code --out-v01}) and
+ * writes the new document there in a stable form, unless its change is breaking and {@code --accept-breaking} was
+ * not given. A server that publishes no v0.1 document leaves that file as it is. {@code diff} prints the same report
+ * for two files.
  *
- * <p>Exit codes: 0 written / compatible, 2 breaking changes (fetch: nothing written), 1 usage, network or document
- * errors (nothing written).
+ * <p>Exit codes: 0 written / compatible, 2 breaking changes (fetch: that document not written), 1 usage, network or
+ * document errors (that document not written); with two documents, the worse of the two.
  */
 public final class SpecTool {
 
@@ -34,24 +37,27 @@ public final class SpecTool {
     public static final int FAILED = 1;
     public static final int BREAKING = 2;
 
-    /** The repository's document, relative to the repository root. */
+    /** The repository's v1 document, relative to the repository root. */
     public static final String DEFAULT_OUT = "api-spec/lers-v1.swagger.json";
+    /** The v0.1 document's file name; by default beside the v1 document's {@code --out}. */
+    public static final String V01_FILE = "lers-v0.1.swagger.json";
 
     static final String USAGE = String.join("\n",
             "Usage:",
             "  fetch --url <baseUrl> [--login <login> --password <password> | --token <token>]",
-            "        [--ca-cert <ca.pem>] [--out <file>] [--accept-breaking]",
-            "      Downloads <baseUrl>" + SpecFetcher.DOCUMENT_PATH + ", reports what changed against --out",
-            "      (default " + DEFAULT_OUT + ") and writes it there. A breaking change is not written",
-            "      unless --accept-breaking is given. Options may also come from LERS_URL, LERS_LOGIN,",
-            "      LERS_PASSWORD and LERS_TOKEN; an empty value counts as not given.",
+            "        [--ca-cert <ca.pem>] [--api all|v1|v0.1] [--out <file>] [--out-v01 <file>] [--accept-breaking]",
+            "      Downloads <baseUrl>/api/swagger/v1/swagger.json and .../v0.1/swagger.json (--api: one of",
+            "      them), reports per document what changed against its file (--out, default " + DEFAULT_OUT + ";",
+            "      --out-v01, default " + V01_FILE + " beside --out) and writes it there. A breaking change",
+            "      is not written unless --accept-breaking is given. Options may also come from LERS_URL,",
+            "      LERS_LOGIN, LERS_PASSWORD and LERS_TOKEN; an empty value counts as not given.",
             "  diff <old.json> <new.json>",
             "      Reports what changed between two documents.",
             "Exit codes: 0 no breaking change (fetch: written), 2 breaking changes (fetch: not written),",
             "            1 usage, network or document error (nothing written).");
 
     private static final Set<String> FETCH_OPTIONS = Set.of("url", "login", "password", "token", "ca-cert", "out",
-            "accept-breaking");
+            "out-v01", "api", "accept-breaking");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -150,11 +156,49 @@ public final class SpecTool {
             throw new UsageException("--login and --password go together");
         }
         Path target = Path.of(outFile == null ? DEFAULT_OUT : outFile);
-
-        SpecDocument fetched;
-        try (SpecFetcher fetcher = new SpecFetcher(url, caCert == null ? null : existing(caCert), login, password, token)) {
-            fetched = SpecDocument.parse(fetcher.download(), fetcher.documentUrl());
+        String v01File = option(options, "out-v01", null);
+        Path v01Target = v01File == null ? target.toAbsolutePath().resolveSibling(V01_FILE) : Path.of(v01File);
+        String api = option(options, "api", null);
+        List<String> versions = api == null || api.equals("all") ? SpecFetcher.VERSIONS : List.of(api);
+        if (!SpecFetcher.VERSIONS.containsAll(versions)) {
+            throw new UsageException("--api is all, v1 or v0.1, not " + api);
         }
+
+        int code = OK;
+        try (SpecFetcher fetcher = new SpecFetcher(url, caCert == null ? null : existing(caCert), login, password, token)) {
+            for (String version : versions) {
+                Path file = version.equals("v1") ? target : v01Target;
+                int result;
+                try {
+                    result = fetchOne(fetcher, version, file, acceptBreaking);
+                } catch (SpecFetcher.DocumentMissingException e) {
+                    if (versions.size() == 1) {
+                        throw e;
+                    }
+                    out.println(version + ": " + e.getMessage() + "; " + file + " is left as it is.");
+                    result = OK;
+                } catch (InvalidSpecException e) {
+                    err.println("lers4j-tools: " + version + ": " + e.getMessage());
+                    err.println("Nothing was written for " + version + ".");
+                    result = FAILED;
+                }
+                code = worse(code, result);
+            }
+        }
+        return code;
+    }
+
+    /** Errors before breaking changes before success. */
+    private static int worse(int a, int b) {
+        if (a == FAILED || b == FAILED) {
+            return FAILED;
+        }
+        return a == BREAKING || b == BREAKING ? BREAKING : OK;
+    }
+
+    private int fetchOne(SpecFetcher fetcher, String version, Path target, boolean acceptBreaking)
+            throws IOException, InvalidSpecException {
+        SpecDocument fetched = SpecDocument.parse(fetcher.download(version), fetcher.documentUrl(version));
         out.println("Fetched " + fetched.source() + ": " + fetched.kind() + ", " + fetched.operationCount()
                 + " operations");
 

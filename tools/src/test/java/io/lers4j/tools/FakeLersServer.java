@@ -29,6 +29,8 @@ final class FakeLersServer implements AutoCloseable {
 
     private final HttpServer server;
     private volatile String document = "";
+    /** The v0.1 document; null: the server publishes none (404). */
+    private volatile String v01Document;
     private volatile String documentType = "application/json; charset=utf-8";
     private volatile boolean loginRequired;
     /** Login bodies and Authorization headers seen, for the assertions. */
@@ -39,6 +41,7 @@ final class FakeLersServer implements AutoCloseable {
         this.server = server;
         server.createContext("/api/v1/Login", this::login);
         server.createContext("/api/swagger/v1/swagger.json", this::document);
+        server.createContext("/api/swagger/v0.1/swagger.json", this::v01Document);
         server.start();
     }
 
@@ -59,6 +62,11 @@ final class FakeLersServer implements AutoCloseable {
 
     FakeLersServer serve(String text) {
         this.document = text;
+        return this;
+    }
+
+    FakeLersServer serveV01(String text) {
+        this.v01Document = text;
         return this;
     }
 
@@ -98,6 +106,19 @@ final class FakeLersServer implements AutoCloseable {
             return;
         }
         send(exchange, 200, documentType, document);
+    }
+
+    private void v01Document(HttpExchange exchange) throws IOException {
+        String text = v01Document;
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        authorizations.add(authorization == null ? "" : authorization);
+        if (text == null) {
+            send(exchange, 404, "text/plain", "");
+        } else if (loginRequired && !("Bearer " + TOKEN).equals(authorization)) {
+            send(exchange, 401, "text/plain", "");
+        } else {
+            send(exchange, 200, documentType, text);
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {

@@ -68,6 +68,48 @@ class SpecToolTest {
     }
 
     @Test
+    void bothDocumentsAreFetchedWithOneLoginAndReportedEachOnItsOwn() throws Exception {
+        Path v01 = out.resolveSibling(SpecTool.V01_FILE);
+        server.requireLogin().serve(SpecDocumentTest.UNSORTED).serveV01(TestFiles.text(TestFiles.currentV01Spec()));
+        Result first = fetch("--login", FakeLersServer.LOGIN, "--password", FakeLersServer.PASSWORD);
+        assertEquals(SpecTool.OK, first.code(), first::toString);
+        assertEquals(1, server.logins.size(), "one login for both documents");
+        assertTrue(first.out().contains("/api/swagger/v0.1/swagger.json: Swagger 2.0, 363 operations"), first::toString);
+        assertEquals(TestFiles.text(TestFiles.currentV01Spec()), Files.readString(v01, StandardCharsets.UTF_8));
+        assertEquals(SpecDocumentTest.STABLE, Files.readString(out, StandardCharsets.UTF_8));
+
+        // v0.1 loses its operations: that document is refused, v1 (unchanged) stays written
+        server.serveV01(SpecDocumentTest.UNSORTED);
+        byte[] keptV01 = Files.readAllBytes(v01);
+        Result second = fetch("--login", FakeLersServer.LOGIN, "--password", FakeLersServer.PASSWORD);
+        assertEquals(SpecTool.BREAKING, second.code(), second::toString);
+        assertTrue(second.out().contains("No changes: " + out + " is up to date."), second::toString);
+        assertTrue(second.out().contains("BREAKING    GET /api/v0.1/Poll/PollPorts/Status removed"), second::toString);
+        assertTrue(second.err().contains("Not written: ") && second.err().contains(v01.toString()), second::toString);
+        assertArrayEquals(keptV01, Files.readAllBytes(v01));
+
+        Result onlyV1 = fetch("--login", FakeLersServer.LOGIN, "--password", FakeLersServer.PASSWORD, "--api", "v1");
+        assertEquals(SpecTool.OK, onlyV1.code(), onlyV1::toString);
+        assertFalse(onlyV1.out().contains("v0.1"), onlyV1::toString);
+    }
+
+    @Test
+    void aServerWithoutAV01DocumentLeavesThatFileAlone() throws Exception {
+        Path v01 = dir.resolve("elsewhere/v01.json");
+        server.serve(SpecDocumentTest.UNSORTED);
+        Result r = fetch("--out-v01", v01.toString());
+        assertEquals(SpecTool.OK, r.code(), r::toString);
+        assertTrue(r.out().contains("the server publishes no v0.1 document; " + v01 + " is left as it is."), r::toString);
+        assertFalse(Files.exists(v01));
+        assertTrue(Files.exists(out));
+
+        Result asked = fetch("--api", "v0.1", "--out-v01", v01.toString());
+        assertEquals(SpecTool.FAILED, asked.code(), asked::toString);
+        assertTrue(asked.err().contains("answered HTTP 404"), asked::toString);
+        assertUsage(fetch("--api", "v2"), "--api is all, v1 or v0.1, not v2");
+    }
+
+    @Test
     void fetchWritesTheStableForm() throws Exception {
         server.serve(SpecDocumentTest.UNSORTED);
         Result r = fetch();
@@ -138,7 +180,7 @@ class SpecToolTest {
         Result html = fetch();
         assertEquals(SpecTool.FAILED, html.code(), html::toString);
         assertTrue(html.err().contains("/api/swagger/v1/swagger.json is not JSON"), html::toString);
-        assertTrue(html.err().contains("Nothing was written."), html::toString);
+        assertTrue(html.err().contains("Nothing was written for v1."), html::toString);
         assertFalse(Files.exists(out));
 
         Files.createDirectories(out.getParent());

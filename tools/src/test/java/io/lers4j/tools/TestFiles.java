@@ -27,6 +27,11 @@ final class TestFiles {
         return repo().resolve("api-spec/lers-v1.swagger.json");
     }
 
+    /** The repository's v0.1 document. */
+    static Path currentV01Spec() {
+        return repo().resolve("api-spec/lers-v0.1.swagger.json");
+    }
+
     static Path resource(String name) {
         URL url = TestFiles.class.getResource("/" + name);
         if (url == null) {
