@@ -653,7 +653,7 @@ final class Archive {
         TreeMap<LocalDate, Float> series = new TreeMap<>();
         LocalDate yesterday = ctx.now().toLocalDate().minusDays(1);
         for (LocalDate d = ctx.catalog.dataStart; !d.isAfter(yesterday); d = d.plusDays(1)) {
-            series.put(d, (float) (Math.round(t.climate.dailyMean(d.toEpochDay()) * 10) / 10.0));
+            series.put(d, (float) Climate.reported(t.climate.dailyMean(d.toEpochDay())));
         }
         series.putAll(ctx.state.weatherOf(t.id()));
         ZoneOffset offset = ZoneOffset.ofHours(t.model.getTimeZoneOffset());

@@ -6,6 +6,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The physics of one measure point: which parameters it has and how they behave, as pure
@@ -36,11 +37,14 @@ abstract class Meter {
     final int intensiveCount;
     /** Per channel: the reading at the start of the data, in {@link PointData#UNITS} units. */
     final long[] baseUnits;
+    /** {@code Noise.key(seed, pointId)}: the noise of every hour starts from it. */
+    private final long noiseKey;
 
     Meter(long seed, int pointId, Climate climate, Layout layout) {
         this.seed = seed;
         this.pointId = pointId;
         this.climate = climate;
+        this.noiseKey = Noise.key(seed, pointId);
         int n = layout.parameters.size();
         this.parameters = layout.parameters.toArray(new DataParameter[0]);
         this.channelsOf = new int[n][];
@@ -86,11 +90,16 @@ abstract class Meter {
     }
 
     final double dayNoise(Day day, int tag) {
-        return Noise.signed(seed, pointId, day.epochDay, tag);
+        return Noise.signed(noiseKey, day.epochDay, tag);
     }
 
     final double hourNoise(Day day, int hour, int tag) {
-        return Noise.signed(seed, pointId, day.epochDay * 24 + hour, tag);
+        return Noise.signed(noiseKey, day.epochDay * 24 + hour, tag);
+    }
+
+    /** A hash of the hour holding three noise values, taken with {@link Noise#part}. */
+    final long hourHash(Day day, int hour, int tag) {
+        return Noise.hash(noiseKey, day.epochDay * 24 + hour, tag);
     }
 
     /** Density of water, kg/m3 (Thiesen's formula). */
@@ -99,18 +108,58 @@ abstract class Meter {
                 * (celsius - 3.9863) * (celsius - 3.9863));
     }
 
-    static double round2(double v) {
-        return Math.round(v * 100) / 100.0;
+    /** Reported water temperatures 0.00 to 150.00 °C, in hundredths: the range of the tables below. */
+    private static final int REPORTED_HUNDREDTHS = 15_001;
+    /** kg/m3 and m3/t at each reported temperature: a table, as divisions would cost more than the rest of an hour. */
+    private static final double[] DENSITY = new double[REPORTED_HUNDREDTHS];
+    private static final double[] VOLUME_PER_TONNE = new double[REPORTED_HUNDREDTHS];
+
+    static {
+        for (int i = 0; i < REPORTED_HUNDREDTHS; i++) {
+            DENSITY[i] = waterDensity(i / 100.0);
+            VOLUME_PER_TONNE[i] = 1000 / DENSITY[i];
+        }
     }
 
-    /** Day-level inputs shared by every channel of the day. */
+    /** {@link #waterDensity} at a temperature reported to 0.01 °C (round2), kg/m3. */
+    static double reportedDensity(double celsius) {
+        int i = (int) Math.rint(celsius * 100);
+        return i >= 0 && i < REPORTED_HUNDREDTHS ? DENSITY[i] : waterDensity(celsius);
+    }
+
+    /** m3 per tonne of water at a temperature reported to 0.01 °C. */
+    static double volumePerTonne(double celsius) {
+        int i = (int) Math.rint(celsius * 100);
+        return i >= 0 && i < REPORTED_HUNDREDTHS ? VOLUME_PER_TONNE[i] : 1000 / waterDensity(celsius);
+    }
+
+    /** To 0.01, as meters report temperatures and pressures (rint: a quarter of Math.round's cost, ties to even). */
+    static double round2(double v) {
+        return Math.rint(v * 100) / 100.0;
+    }
+
+    /**
+     * Day-level inputs shared by every channel of the day, and what the meter derives from them for
+     * all 24 hours at once (flows, temperatures), kept here so that amounts, weights and intensive
+     * values of the day compute it once. A day belongs to one meter's computation.
+     */
     static final class Day {
+        /** {@link #winterness()} by day of the year, computed once: every meter asks for it every day. */
+        private static final double[] WINTERNESS = new double[367];
+
+        static {
+            for (int d = 1; d <= 366; d++) {
+                WINTERNESS[d] = StrictMath.cos(2 * Math.PI * (d - 15) / 365.25);
+            }
+        }
+
         final long epochDay;
         final double outdoorMean;
         final double outdoorAmplitude;
         final boolean heating;
         final boolean weekend;
         final int dayOfYear;
+        private Object derived;
 
         private Day(long epochDay, double outdoorMean, double outdoorAmplitude, boolean heating, boolean weekend,
                     int dayOfYear) {
@@ -125,18 +174,31 @@ abstract class Meter {
         static Day of(Climate climate, long epochDay) {
             LocalDate date = LocalDate.ofEpochDay(epochDay);
             DayOfWeek dow = date.getDayOfWeek();
-            return new Day(epochDay, climate.dailyMean(epochDay), climate.diurnalAmplitude(epochDay),
-                    climate.heatingSeason(epochDay), dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY,
-                    date.getDayOfYear());
+            int dayOfYear = date.getDayOfYear();
+            return new Day(epochDay, climate.dailyMean(epochDay), Climate.diurnalAmplitude(dayOfYear),
+                    climate.heatingSeason(epochDay), dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY, dayOfYear);
         }
 
         double outdoor(int hour) {
-            return outdoorMean + outdoorAmplitude * StrictMath.cos(2 * Math.PI * (hour - 15) / 24.0);
+            return Climate.hourly(hour, outdoorMean, outdoorAmplitude);
         }
 
         /** 1 in mid-winter, -1 in mid-summer. */
         double winterness() {
-            return StrictMath.cos(2 * Math.PI * (dayOfYear - 15) / 365.25);
+            return winterness(dayOfYear);
+        }
+
+        static double winterness(int dayOfYear) {
+            return WINTERNESS[dayOfYear];
+        }
+
+        /** What {@code compute} derives from this day, computed on the first call only. */
+        @SuppressWarnings("unchecked")
+        <T> T derived(Function<Day, T> compute) {
+            if (derived == null) {
+                derived = compute.apply(this);
+            }
+            return (T) derived;
         }
     }
 
