@@ -163,6 +163,8 @@ final class Catalog {
         int modemId;
         int pulseCounterId;
         double boilerLoad;
+        /** A boiler house's plant, which its heat, gas, make-up water and electricity meters read; else null. */
+        Meters.BoilerHouse plant;
 
         NodeEntry(int id, NodeKind kind, TerritoryEntry territory) {
             this.id = id;
@@ -475,6 +477,11 @@ final class Catalog {
                 planned.add(template(node.kind, n));
             }
             addEquipmentOfNode(node, planned);
+            if (node.kind == NodeKind.BOILER_HOUSE) {
+                node.plant = new Meters.BoilerHouse(seed, node.id, node.territory.climate, node.boilerLoad,
+                        countOf(planned, SystemType.HEAT), countOf(planned, SystemType.GAS),
+                        countOf(planned, SystemType.COLD_WATER));
+            }
             for (int n = 0; n < count; n++) {
                 addPoint(node, pointId++, planned.get(n), n);
             }
@@ -482,6 +489,16 @@ final class Catalog {
         for (NodeEntry node : nodes) {
             finishNode(node);
         }
+    }
+
+    private static int countOf(List<PointTemplate> planned, SystemType system) {
+        int n = 0;
+        for (PointTemplate t : planned) {
+            if (t.system.equals(system)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private Node buildNode(NodeEntry node, int number, String street, int house, String address) {
@@ -603,15 +620,17 @@ final class Catalog {
     private void addPoint(NodeEntry node, int id, PointTemplate t, int order) {
         Climate climate = node.territory.climate;
         Meters.Usage usage = node.kind.usage;
-        double scale = node.kind == NodeKind.APARTMENT_HOUSE ? 1.0 : node.kind == NodeKind.BOILER_HOUSE ? 0.6 : 0.5;
+        double scale = node.kind == NodeKind.APARTMENT_HOUSE ? 1.0 : 0.5;
         Meter meter;
         double ratio = 1;
         if (t.communal) {
             meter = new Meters.ApartmentWater(seed, id, climate, (t.system.equals(SystemType.HOT_WATER) ? 0.06 : 0.1)
                     + 0.2 * random.nextDouble());
+        } else if (node.plant != null) {
+            meter = plantMeter(node.plant, id, t.system);
+            ratio = t.system.equals(SystemType.ELECTRICITY) ? 40 : 1;
         } else if (t.system.equals(SystemType.HEAT)) {
-            double load = node.kind == NodeKind.BOILER_HOUSE ? node.boilerLoad
-                    : node.kind == NodeKind.APARTMENT_HOUSE ? 0.25 + 0.65 * random.nextDouble()
+            double load = node.kind == NodeKind.APARTMENT_HOUSE ? 0.25 + 0.65 * random.nextDouble()
                     : node.kind == NodeKind.KINDERGARTEN ? 0.12 + 0.2 * random.nextDouble()
                     : 0.2 + 0.5 * random.nextDouble();
             meter = new Meters.Heat(seed, id, climate, load);
@@ -622,15 +641,13 @@ final class Catalog {
             meter = new Meters.ColdWater(seed, id, climate, usage, node.kind == NodeKind.APARTMENT_HOUSE
                     ? 20 + 70 * random.nextDouble() : 3 + 15 * random.nextDouble());
         } else if (t.system.equals(SystemType.ELECTRICITY)) {
-            double kWh = node.kind == NodeKind.BOILER_HOUSE ? 1500 + 2500 * random.nextDouble()
-                    : node.kind == NodeKind.APARTMENT_HOUSE ? 400 + 1100 * random.nextDouble()
+            double kWh = node.kind == NodeKind.APARTMENT_HOUSE ? 400 + 1100 * random.nextDouble()
                     : node.kind == NodeKind.KINDERGARTEN ? 150 + 250 * random.nextDouble()
                     : 250 + 650 * random.nextDouble();
-            ratio = node.kind == NodeKind.BOILER_HOUSE ? 40 : kWh > 900 ? 20 : 1;
+            ratio = kWh > 900 ? 20 : 1;
             meter = new Meters.Electricity(seed, id, climate, usage, kWh);
         } else {
-            boolean boiler = node.kind == NodeKind.BOILER_HOUSE;
-            meter = new Meters.Gas(seed, id, climate, boiler, boiler ? node.boilerLoad : 10 + 30 * random.nextDouble());
+            throw new IllegalStateException("no gas meter outside a boiler house");
         }
         MeasurePointType type = t.communal ? MeasurePointType.COMMUNAL : MeasurePointType.REGULAR;
         PointEntry p = new PointEntry(id, node, t.system, type, t.title, meter, dataStart, ratio);
@@ -641,6 +658,22 @@ final class Catalog {
         node.points.add(p);
         points.add(p);
         pointById.put(id, p);
+    }
+
+    /** A boiler house's meter: each reads its share of the plant. */
+    private Meter plantMeter(Meters.BoilerHouse plant, int id, SystemType system) {
+        switch (system.getValue()) {
+            case "Heat":
+                return new Meters.Heat(seed, id, plant);
+            case "Gas":
+                return new Meters.Gas(seed, id, plant);
+            case "ColdWater":
+                return new Meters.ColdWater(seed, id, plant);
+            case "Electricity":
+                return new Meters.Electricity(seed, id, plant, 1500 + 2500 * random.nextDouble());
+            default:
+                throw new IllegalStateException("no " + system + " meter in a boiler house");
+        }
     }
 
     private void bindEquipment(NodeEntry node, PointEntry p) {
