@@ -100,16 +100,17 @@ final class Archive {
                 || c.equals(DataParameterCategory.REACTIVE_ELECTRICAL_ENERGY) ? 1 / p.transformerRatio : 1;
     }
 
+    /** A consumption record covering {@code intervalSeconds} from {@code at} (see {@link IntervalRecords}). */
     private static MeasurePointDataConsumptionRecord consumption(Catalog.PointEntry p, LocalDateTime at,
-                                                                 List<DataParameterValue> values) {
-        return new MeasurePointDataConsumptionRecord().resourceKind(p.resource).isEmpty(values.isEmpty())
+                                                                 int intervalSeconds, List<DataParameterValue> values) {
+        return new IntervalRecords.Consumption(intervalSeconds).resourceKind(p.resource).isEmpty(values.isEmpty())
                 .dateTime(LersDateTime.of(at)).attributes(new ArrayList<>()).values(values);
     }
 
     private static MeasurePointDataTotalsRecord totalsRecord(Catalog.PointEntry p, LocalDateTime at,
                                                              List<TotalsRecordAttributes> attributes,
                                                              List<DataParameterValue> values) {
-        return new MeasurePointDataTotalsRecord().resourceKind(p.resource).isEmpty(values.isEmpty())
+        return new IntervalRecords.Totals().resourceKind(p.resource).isEmpty(values.isEmpty())
                 .dateTime(LersDateTime.of(at)).attributes(attributes).values(values);
     }
 
@@ -160,10 +161,10 @@ final class Archive {
         List<MeasurePointDataConsumptionRecord> out = new ArrayList<>();
         if (absent) {
             LocalDateTime end = min(min(last, start.minusHours(1)), complete);
-            addHours(p, first, end, out, (t, day) -> consumption(p, t, new ArrayList<>()));
+            addHours(p, first, end, out, (t, day) -> consumption(p, t, IntervalRecords.HOUR, new ArrayList<>()));
         }
         addHours(p, max(first, start), min(last, complete), out,
-                (t, day) -> consumption(p, t, hourValues(p, day, t.getHour(), raw)));
+                (t, day) -> consumption(p, t, IntervalRecords.HOUR, hourValues(p, day, t.getHour(), raw)));
         return mergeStored(p, "Hour", out, from, to, raw);
     }
 
@@ -179,7 +180,7 @@ final class Archive {
             if (!first.isAfter(end)) {
                 checkSize(ChronoUnit.DAYS.between(first, end) + 1);
                 for (LocalDate d = first; !d.isAfter(end); d = d.plusDays(1)) {
-                    out.add(consumption(p, d.atStartOfDay(), new ArrayList<>()));
+                    out.add(consumption(p, d.atStartOfDay(), IntervalRecords.DAY, new ArrayList<>()));
                 }
             }
         }
@@ -193,7 +194,7 @@ final class Archive {
                 for (int i = 0; i < params.length; i++) {
                     values.add(value(params[i], day.dayValue(i) * scale(p, params[i], raw)));
                 }
-                out.add(consumption(p, LocalDate.ofEpochDay(day.epochDay).atStartOfDay(), values));
+                out.add(consumption(p, LocalDate.ofEpochDay(day.epochDay).atStartOfDay(), IntervalRecords.DAY, values));
                 if (day.epochDay >= b.toEpochDay()) {
                     break;
                 }
@@ -215,7 +216,8 @@ final class Archive {
             if (!first.isAfter(end)) {
                 checkSize(ChronoUnit.MONTHS.between(first, end) + 1);
                 for (YearMonth m = first; !m.isAfter(end); m = m.plusMonths(1)) {
-                    out.add(consumption(p, m.atDay(1).atStartOfDay(), new ArrayList<>()));
+                    out.add(consumption(p, m.atDay(1).atStartOfDay(), m.lengthOfMonth() * IntervalRecords.DAY,
+                            new ArrayList<>()));
                 }
             }
         }
@@ -247,7 +249,7 @@ final class Archive {
                 for (int i = 0; i < params.length; i++) {
                     values.add(value(params[i], means[i] * scale(p, params[i], raw)));
                 }
-                out.add(consumption(p, m.atDay(1).atStartOfDay(), values));
+                out.add(consumption(p, m.atDay(1).atStartOfDay(), m.lengthOfMonth() * IntervalRecords.DAY, values));
             }
         }
         return mergeStored(p, "Month", out, from, to, raw);
@@ -282,7 +284,8 @@ final class Archive {
             for (String a : e.getValue().attributes) {
                 attributes.add(ConsumptionRecordAttributes.fromValue(a));
             }
-            merged.put(e.getKey(), consumption(p, e.getKey(), values).attributes(attributes));
+            merged.put(e.getKey(), consumption(p, e.getKey(), IntervalRecords.of(dataType, e.getKey()), values)
+                    .attributes(attributes));
         }
         return new ArrayList<>(merged.values());
     }
@@ -470,13 +473,16 @@ final class Archive {
         return List.of();
     }
 
+    /** Quantities summed, temperatures and pressures averaged; the span is that of the records with values. */
     private static MeasurePointDataConsumptionRecord aggregate(Catalog.PointEntry p, LocalDateTime at,
                                                                List<MeasurePointDataConsumptionRecord> records) {
         Map<DataParameter, double[]> acc = new LinkedHashMap<>();
+        int span = 0;
         for (MeasurePointDataConsumptionRecord r : records) {
             if (Boolean.TRUE.equals(r.getIsEmpty()) || r.getValues() == null) {
                 continue;
             }
+            span += IntervalRecords.of(r);
             for (DataParameterValue v : r.getValues()) {
                 if (v.getValue() == null) {
                     continue;
@@ -488,7 +494,7 @@ final class Archive {
         }
         List<DataParameterValue> values = new ArrayList<>();
         acc.forEach((parameter, a) -> values.add(value(parameter, averaged(parameter) ? a[0] / a[1] : a[0])));
-        return consumption(p, at, values);
+        return consumption(p, at, span, values);
     }
 
     // ------------------------------------------------------------------ writes

@@ -95,7 +95,8 @@ final class Reply {
 
     /**
      * Writes {@link DataParameterValue} (a year of hours holds 100 000 of them) field by field
-     * instead of by reflection; the JSON is the same. Reading stays with the generated binding.
+     * instead of by reflection, with the {@code dataParameterId} production adds (see
+     * {@link ParameterIds}). Reading stays with the generated binding.
      */
     private static final class ValueWriter implements TypeAdapterFactory {
         @Override
@@ -122,7 +123,13 @@ final class Reply {
                             .append(",\"isBad\":").append(v.getIsBad())
                             .append(",\"isCalc\":").append(v.getIsCalc())
                             .append(",\"isInterpolated\":").append(v.getIsInterpolated())
-                            .append(",\"isReset\":").append(v.getIsReset()).append('}');
+                            .append(",\"isReset\":").append(v.getIsReset());
+                    // production sends the parameter's id too, which the v1 model lacks
+                    int id = v.getDataParameter() == null ? -1 : ParameterIds.of(v.getDataParameter().getValue());
+                    if (id >= 0) {
+                        s.append(",\"dataParameterId\":").append(id);
+                    }
+                    s.append('}');
                     try {
                         out.jsonValue(s.toString());
                     } catch (UnsupportedOperationException e) {

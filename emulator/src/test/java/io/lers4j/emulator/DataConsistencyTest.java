@@ -265,6 +265,64 @@ class DataConsistencyTest {
                 .mapToDouble(h -> value(h, p)).average().orElseThrow();
     }
 
+    /**
+     * As production, records carry {@code intervalSeconds} and values {@code dataParameterId} (the
+     * emulator's fixed numbering), neither in the v1 models; the generated client still reads them.
+     */
+    @Test
+    void recordsCarryTheirIntervalAndValuesTheirParameterId() throws Exception {
+        int heat = lers.dataSet().firstMeasurePoint(SystemType.HEAT).id();
+        String text = raw("/api/v1/Data/MeasurePoints/" + heat + "/Consumption/2025-02-01/2025-03-01"
+                + "?dataTypes=Hour&dataTypes=Day&dataTypes=Month&withSummary=true");
+        JsonObject c = JsonParser.parseString(text).getAsJsonObject();
+        assertIntervals(c.getAsJsonArray("hourConsumption"), 28 * 24 + 1, 3600);
+        assertIntervals(c.getAsJsonArray("dayConsumption"), 29, 86_400);
+        com.google.gson.JsonArray months = c.getAsJsonArray("monthConsumption");
+        assertEquals(2, months.size());
+        assertEquals(28 * 86_400, months.get(0).getAsJsonObject().get("intervalSeconds").getAsInt(), "February 2025");
+        assertEquals(31 * 86_400, months.get(1).getAsJsonObject().get("intervalSeconds").getAsInt(), "March 2025");
+        JsonObject summary = c.getAsJsonObject("summary");
+        assertEquals(86_400, summary.getAsJsonObject("day").getAsJsonObject("2025-02-01").get("intervalSeconds").getAsInt());
+        assertEquals(3600, summary.getAsJsonObject("day").getAsJsonObject("2025-03-01").get("intervalSeconds").getAsInt(),
+                "a summary spans the hours it sums");
+        assertEquals((28 * 24 + 1) * 3600, summary.getAsJsonObject("footer").get("intervalSeconds").getAsInt());
+
+        java.util.Map<String, Integer> ids = java.util.Map.ofEntries(java.util.Map.entry("T_in", 1),
+                java.util.Map.entry("T_out", 2), java.util.Map.entry("M_in", 5), java.util.Map.entry("M_out", 6),
+                java.util.Map.entry("V_in", 7), java.util.Map.entry("V_out", 8), java.util.Map.entry("Q_in", 9),
+                java.util.Map.entry("Q_out", 10), java.util.Map.entry("Q_delta", 11), java.util.Map.entry("P_in", 12),
+                java.util.Map.entry("P_out", 13), java.util.Map.entry("NormalOperationDuration", 15));
+        for (com.google.gson.JsonElement r : c.getAsJsonArray("hourConsumption")) {
+            com.google.gson.JsonArray values = r.getAsJsonObject().getAsJsonArray("values");
+            assertEquals(12, values.size());
+            for (com.google.gson.JsonElement v : values) {
+                JsonObject value = v.getAsJsonObject();
+                assertEquals(ids.get(value.get("dataParameter").getAsString()), value.get("dataParameterId").getAsInt(),
+                        value.toString());
+            }
+        }
+
+        GetMeasurePointConsumptionResponse read = io.lers4j.invoker.JSON.deserialize(text, GetMeasurePointConsumptionResponse.class);
+        assertEquals(28 * 24 + 1, read.getHourConsumption().size());
+        assertEquals(c.getAsJsonArray("hourConsumption").get(5).getAsJsonObject().getAsJsonArray("values").get(0)
+                .getAsJsonObject().get("value").getAsDouble(), read.getHourConsumption().get(5).getValues().get(0).getValue());
+
+        int power = lers.dataSet().firstMeasurePoint(SystemType.ELECTRICITY).id();
+        JsonObject totals = JsonParser.parseString(raw("/api/v1/Data/MeasurePoints/" + power + "/Totals/2025-02-01/2025-02-01T02:00"))
+                .getAsJsonObject();
+        assertIntervals(totals.getAsJsonArray("totals"), 3, 3600);
+        JsonObject ap = totals.getAsJsonArray("totals").get(0).getAsJsonObject().getAsJsonArray("values").get(0).getAsJsonObject();
+        assertEquals("Ap", ap.get("dataParameter").getAsString());
+        assertEquals(36, ap.get("dataParameterId").getAsInt());
+    }
+
+    private static void assertIntervals(com.google.gson.JsonArray records, int count, int seconds) {
+        assertEquals(count, records.size());
+        for (com.google.gson.JsonElement r : records) {
+            assertEquals(seconds, r.getAsJsonObject().get("intervalSeconds").getAsInt(), r.getAsJsonObject().get("dateTime").toString());
+        }
+    }
+
     @Test
     void dataTypesComeRepeatedOrAsFlagsAndOnlyThoseArchivesAreFilled() throws Exception {
         JsonObject flags = JsonParser.parseString(raw("/api/v1/Data/MeasurePoints/1005/Consumption/2026-03-01/2026-03-02"
