@@ -13,11 +13,13 @@ import java.util.function.Function;
  * functions of (point, day, hour).
  *
  * <p>Quantities (volumes, masses, heat, energy, operating time) are <em>channels</em>. A channel
- * has an amount per day, computed in O(1) from day-level inputs (outdoor temperature, weekday,
- * season), and a split of that amount over the 24 hours (the day's <em>weights</em>). Working per
- * day keeps running totals over years cheap; see {@link PointData}. A parameter is either one
- * channel, the sum of several (Ap = Ap1 + Ap2 + Ap3, Q_in = Q_out + Q_delta), or an
- * <em>intensive</em> value (temperature, pressure) computed per hour.
+ * has an amount per day, computed from day-level inputs (outdoor temperature, weekday, season) and
+ * at most one pass over the day's hours, and a split of that amount over the 24 hours (the day's
+ * <em>weights</em>). Where a quantity follows hourly flows and temperatures (heat = mass × ΔT × c),
+ * the weights are the hourly amounts themselves and the day's amount is their sum, so each hour
+ * holds exactly its own physics. Working per day keeps running totals over years cheap; see
+ * {@link PointData}. A parameter is either one channel, the sum of several (Ap = Ap1 + Ap2 + Ap3,
+ * Q_in = Q_out + Q_delta), or an <em>intensive</em> value (temperature, pressure) computed per hour.
  */
 abstract class Meter {
 

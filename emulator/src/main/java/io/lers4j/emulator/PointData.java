@@ -14,8 +14,9 @@ import java.util.Arrays;
  * and totals are the counts plus the initial reading, so a day is exactly the sum of its hours, a
  * month the sum of its days, and {@code totals(t2) - totals(t1)} exactly the consumption between.
  *
- * <p>Day starts are prefix sums of O(1) day amounts; the sums at month starts are cached, so a
- * running total costs at most a month of day amounts plus one day of hourly weights.
+ * <p>Day starts are prefix sums of day amounts (each at most one pass over the day's hours); the
+ * sums at month starts are cached, so a running total costs at most a month of day amounts plus
+ * one day of hourly weights.
  */
 final class PointData {
 
