@@ -33,19 +33,22 @@ final class AccountRoutes {
     private static final DateTimeFormatter DOTNET_ROUNDTRIP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSxxx", Locale.ROOT);
 
-    private final Context ctx;
+    private final DataView data;
+    private final Accounts accounts;
 
-    AccountRoutes(Context ctx) {
-        this.ctx = ctx;
+    AccountRoutes(DataView data, Accounts accounts) {
+        this.data = data;
+        this.accounts = accounts;
     }
 
-    void register(Router r) {
-        r.add("POST", "/api/v1/Login", "Login_LoginPlain", Router.Access.ANONYMOUS, null, this::loginPlain);
-        r.add("GET", "/api/v1/Login/Current", "Login_GetCurrentLoginV1", Router.Access.AUTHENTICATED, null, this::current);
-        r.add("POST", "/api/v1/Login/Domain", "Login_LoginWindows", Router.Access.AUTHENTICATED, null, this::loginWindows);
-        r.add("POST", "/api/v1/Login/{login}", "Login_LoginUser", Router.Access.PERMISSION, "editAccount", this::loginUser);
-        r.add("GET", "/api/v1/ServerInfo", "ServerInfo_GetVersion", Router.Access.ANONYMOUS, null, this::serverInfo);
-        r.add("GET", "/api/v1/ServerInfo/Extra", "ServerInfo_GetExtraInfo", Router.Access.AUTHENTICATED, null, this::extra);
+    void register(Routes r) {
+        Router.Access any = Router.Access.AUTHENTICATED;
+        r.on(Api.V1, "Login_LoginPlain", Router.Access.ANONYMOUS, null, this::loginPlain);
+        r.on(Api.V1, "Login_GetCurrentLoginV1", any, null, this::current);
+        r.on(Api.V1, "Login_LoginWindows", any, null, this::loginWindows);
+        r.on(Api.V1, "Login_LoginUser", Router.Access.PERMISSION, "editAccount", this::loginUser);
+        r.on(Api.V1, "ServerInfo_GetVersion", Router.Access.ANONYMOUS, null, this::serverInfo);
+        r.on(Api.V1, "ServerInfo_GetExtraInfo", any, null, this::extra);
     }
 
     /** An instant as the server writes it: its local offset, .NET's 100 ns resolution. */
@@ -55,7 +58,7 @@ final class AccountRoutes {
     }
 
     private Reply issued(Accounts.AccountEntry account, String application, Instant expires) {
-        Accounts.Issued token = ctx.accounts.issue(account, application, expires);
+        Accounts.Issued token = accounts.issue(account, application, expires);
         return Reply.json(new LoginResponseParameters().token(token.token).tokenExpiration(serverTime(token.expires)));
     }
 
@@ -64,7 +67,7 @@ final class AccountRoutes {
         if (body.getLogin() == null || body.getLogin().isBlank()) {
             throw HttpError.unprocessable(HttpError.BAD_BODY, "Не указано имя пользователя.");
         }
-        Accounts.AccountEntry account = ctx.accounts.authenticate(body.getLogin(), body.getPassword());
+        Accounts.AccountEntry account = accounts.authenticate(body.getLogin(), body.getPassword());
         if (account == null) {
             throw HttpError.unprocessable(HttpError.WRONG_CREDENTIALS, "Неверное имя пользователя или пароль");
         }
@@ -81,7 +84,7 @@ final class AccountRoutes {
     }
 
     private Reply loginUser(Call call) {
-        Accounts.AccountEntry account = ctx.accounts.find(call.param("login"));
+        Accounts.AccountEntry account = accounts.find(call.param("login"));
         if (account == null) {
             throw HttpError.notFound("Учётная запись '" + call.param("login") + "' не найдена.");
         }
@@ -94,7 +97,7 @@ final class AccountRoutes {
             } catch (DateTimeException e) {
                 throw HttpError.invalidValue("expiration", expiration);
             }
-            if (!expires.isAfter(ctx.clock.instant())) {
+            if (!expires.isAfter(data.instant())) {
                 throw HttpError.badArgument("Срок действия токена уже истёк.");
             }
         }
@@ -114,26 +117,25 @@ final class AccountRoutes {
                         + " (lers4j emulator)");
         JsonObject tree = Reply.GSON.toJsonTree(info).getAsJsonObject();
         // .NET writes DateTimeOffset round-trip: always seven fraction digits
-        tree.addProperty("serverTime", DOTNET_ROUNDTRIP.format(ctx.clock.instant().atOffset(Catalog.SERVER_OFFSET)));
+        tree.addProperty("serverTime", DOTNET_ROUNDTRIP.format(data.instant().atOffset(Catalog.SERVER_OFFSET)));
         return Reply.json(tree);
     }
 
     private Reply extra(Call call) {
-        Catalog c = ctx.catalog;
         int communal = 0;
-        for (Catalog.PointEntry p : c.points) {
+        for (Catalog.PointEntry p : data.points) {
             if (p.type.equals(MeasurePointType.COMMUNAL)) {
                 communal++;
             }
         }
         LicenseInformation license = new LicenseInformation().licenseType(LersLicenseType.COMMERCIAL)
-                .licenseNumber("EMU-" + String.format(Locale.ROOT, "%06d", Math.floorMod(c.seed, 1_000_000L)))
-                .nodeLicenseCount(Math.max(100, (c.nodes.size() + 99) / 100 * 100))
+                .licenseNumber("EMU-" + String.format(Locale.ROOT, "%06d", Math.floorMod(data.seed, 1_000_000L)))
+                .nodeLicenseCount(Math.max(100, (data.nodes.size() + 99) / 100 * 100))
                 .communalPollLicenseCount(Math.max(100, (communal + 99) / 100 * 100))
                 .expireDate(LersDateTime.of(LocalDateTime.of(1, 1, 1, 0, 0)))
-                .subscriptionExpireDate(LersDateTime.of(c.dataStart.plusYears(6)))
-                .activationDate(LersDateTime.of(c.dataStart.minusDays(30)))
-                .nodeUsed(c.nodes.size()).communalPollUsed(communal).owner("lers4j emulator");
+                .subscriptionExpireDate(LersDateTime.of(data.dataStart.plusYears(6)))
+                .activationDate(LersDateTime.of(data.dataStart.minusDays(30)))
+                .nodeUsed(data.nodes.size()).communalPollUsed(communal).owner("lers4j emulator");
         List<TimeZoneInformation> zones = new ArrayList<>();
         String[] cities = {"Калининград", "Москва", "Самара", "Екатеринбург", "Омск", "Новосибирск", "Иркутск",
                 "Якутск", "Хабаровск", "Магадан", "Петропавловск-Камчатский"};
@@ -147,6 +149,6 @@ final class AccountRoutes {
                 .siteDescription("Эмулятор сервера ЛЭРС УЧЁТ (lers4j)").adminContacts("admin@example.ru");
         return Reply.json(new LoginExtraInfo().license(license).timeZones(zones)
                 .localTimeZoneOffset(Catalog.SERVER_OFFSET.getTotalSeconds() / 3600)
-                .defaultTerritory(c.territories.get(0).model).guiParameters(gui));
+                .defaultTerritory(data.territories.get(0).model).guiParameters(gui));
     }
 }

@@ -156,8 +156,11 @@ final class Catalog {
         final int id;
         final NodeKind kind;
         final TerritoryEntry territory;
-        final List<PointEntry> points = new ArrayList<>();
-        final List<Integer> equipmentIds = new ArrayList<>();
+        private final List<PointEntry> pointList = new ArrayList<>();
+        private final List<Integer> equipmentIdList = new ArrayList<>();
+        /** Read-only views: only the catalog's construction adds to them. */
+        final List<PointEntry> points = Collections.unmodifiableList(pointList);
+        final List<Integer> equipmentIds = Collections.unmodifiableList(equipmentIdList);
         Node model;
         int calculatorId;
         int modemId;
@@ -190,7 +193,8 @@ final class Catalog {
         List<MeasurePointCustomAttribute> attributes = List.of();
         int deviceId;
         Integer counterId;
-        final List<Integer> sensorIds = new ArrayList<>();
+        private final List<Integer> sensorIdList = new ArrayList<>();
+        final List<Integer> sensorIds = Collections.unmodifiableList(sensorIdList);
 
         PointEntry(int id, NodeEntry node, SystemType system, MeasurePointType type, String title, Meter meter,
                    LocalDate dataStart, double transformerRatio) {
@@ -613,7 +617,7 @@ final class Catalog {
         }
         equipment.put(id, e);
         equipmentNode.put(id, node.id);
-        node.equipmentIds.add(id);
+        node.equipmentIdList.add(id);
         return id;
     }
 
@@ -655,7 +659,7 @@ final class Catalog {
         p.model = buildPointModel(p, order);
         p.attributes = List.of(new MeasurePointCustomAttribute().attributeId(3).measurePointId(id).code("accountNumber")
                 .value("ЛС-" + (700000 + id)));
-        node.points.add(p);
+        node.pointList.add(p);
         points.add(p);
         pointById.put(id, p);
     }
@@ -698,10 +702,10 @@ final class Catalog {
             } else {
                 bindChannel(p.deviceId, p, leadIn, firstChannel, true);
                 bindChannel(p.deviceId, p, leadIn, firstChannel + 1, false);
-                p.sensorIds.add(addEquipment(node, PREM, digits(6), null, 0));
-                p.sensorIds.add(addEquipment(node, PREM, digits(6), null, 0));
+                p.sensorIdList.add(addEquipment(node, PREM, digits(6), null, 0));
+                p.sensorIdList.add(addEquipment(node, PREM, digits(6), null, 0));
                 if (p.system.equals(SystemType.HEAT)) {
-                    p.sensorIds.add(addEquipment(node, KTPTR, digits(5), null, 0));
+                    p.sensorIdList.add(addEquipment(node, KTPTR, digits(5), null, 0));
                 }
             }
         }

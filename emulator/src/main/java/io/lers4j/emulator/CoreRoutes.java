@@ -55,42 +55,42 @@ import java.util.Set;
 /** /api/v1/Core: territories, nodes, measure points, equipment, node groups and jobs. */
 final class CoreRoutes {
 
-    private final Context ctx;
+    private final DataView data;
+    private final Writes writes;
 
-    CoreRoutes(Context ctx) {
-        this.ctx = ctx;
+    CoreRoutes(DataView data, Writes writes) {
+        this.data = data;
+        this.writes = writes;
     }
 
-    void register(Router r) {
+    void register(Routes r) {
         Router.Access any = Router.Access.AUTHENTICATED;
-        r.add("GET", "/api/v1/Core/Territories", "Territories_GetList", any, null, this::territories);
-        r.add("GET", "/api/v1/Core/Territories/{id}", "Territories_GetById", any, null, this::territory);
-        r.add("GET", "/api/v1/Core/Nodes", "Nodes_GetNodes", any, null, this::nodes);
-        r.add("PATCH", "/api/v1/Core/Nodes/{id}", "Nodes_UpdateNode", Router.Access.PERMISSION, "editNode", this::patchNode);
-        r.add("GET", "/api/v1/Core/Nodes/{nodeId}/MeasurePoints", "Nodes_GetNodeMeasurePoints", any, null,
-                this::nodePoints);
-        r.add("GET", "/api/v1/Core/Nodes/{houseId}/MeasurePoints/Communal", "Nodes_GetNodeCommunalMeasurePoints", any,
-                null, this::communalPoints);
-        r.add("GET", "/api/v1/Core/MeasurePoints", "MeasurePoints_GetMeasurePoints", any, null, this::points);
-        r.add("GET", "/api/v1/Core/MeasurePoints/{id}", "MeasurePoints_GetById", any, null, this::point);
-        r.add("GET", "/api/v1/Core/Equipment", "Equipment_GetEquipmentList", any, null, this::equipmentList);
-        r.add("GET", "/api/v1/Core/Equipment/{id}", "Equipment_GetEquipment", any, null, this::equipment);
-        r.add("PATCH", "/api/v1/Core/Equipment/{id}", "Equipment_UpdateEquipment", Router.Access.PERMISSION,
-                "editEquipment", this::patchEquipment);
-        r.add("GET", "/api/v1/Core/NodeGroups", "NodeGroups_GetNodeGroups", any, null, this::nodeGroups);
-        r.add("GET", "/api/v1/Core/NodeJobs", "NodeJobs_GetList", any, null, this::nodeJobs);
+        Router.Access perm = Router.Access.PERMISSION;
+        r.on(Api.V1, "Territories_GetList", any, null, this::territories);
+        r.on(Api.V1, "Territories_GetById", any, null, this::territory);
+        r.on(Api.V1, "Nodes_GetNodes", any, null, this::nodes);
+        r.on(Api.V1, "Nodes_UpdateNode", perm, "editNode", this::patchNode);
+        r.on(Api.V1, "Nodes_GetNodeMeasurePoints", any, null, this::nodePoints);
+        r.on(Api.V1, "Nodes_GetNodeCommunalMeasurePoints", any, null, this::communalPoints);
+        r.on(Api.V1, "MeasurePoints_GetMeasurePoints", any, null, this::points);
+        r.on(Api.V1, "MeasurePoints_GetById", any, null, this::point);
+        r.on(Api.V1, "Equipment_GetEquipmentList", any, null, this::equipmentList);
+        r.on(Api.V1, "Equipment_GetEquipment", any, null, this::equipment);
+        r.on(Api.V1, "Equipment_UpdateEquipment", perm, "editEquipment", this::patchEquipment);
+        r.on(Api.V1, "NodeGroups_GetNodeGroups", any, null, this::nodeGroups);
+        r.on(Api.V1, "NodeJobs_GetList", any, null, this::nodeJobs);
     }
 
     // ------------------------------------------------------------------ territories
 
     private Reply territories(Call call) {
         List<Territory> out = new ArrayList<>();
-        ctx.catalog.territories.forEach(t -> out.add(t.model));
+        data.territories.forEach(t -> out.add(t.model));
         return Reply.json(out);
     }
 
     private Reply territory(Call call) {
-        return Reply.json(ctx.territory(call.intParam("id")).model);
+        return Reply.json(data.territory(call.intParam("id")).model);
     }
 
     // ------------------------------------------------------------------ nodes
@@ -100,7 +100,7 @@ final class CoreRoutes {
         NodeType type = call.enumQuery("nodeType", NodeType.values(), NodeType::getValue);
         Set<Integer> members = null;
         if (groupId != null) {
-            Catalog.GroupEntry group = ctx.catalog.groups.stream().filter(g -> g.model.getId().equals(groupId))
+            Catalog.GroupEntry group = data.groups.stream().filter(g -> g.model.getId().equals(groupId))
                     .findFirst().orElseThrow(() -> HttpError.notFound("Группа объектов с идентификатором " + groupId
                             + " не найдена."));
             members = new HashSet<>(group.members);
@@ -108,23 +108,23 @@ final class CoreRoutes {
         boolean attributes = call.flag("getAttributes");
         List<Catalog.NodeEntry> selected = new ArrayList<>();
         List<Node> nodes = new ArrayList<>();
-        for (Catalog.NodeEntry n : ctx.catalog.nodes) {
+        for (Catalog.NodeEntry n : data.nodes) {
             if ((members == null || members.contains(n.id)) && (type == null || n.kind.type.equals(type))) {
                 selected.add(n);
-                nodes.add(ctx.nodeForAnswer(n, attributes));
+                nodes.add(data.nodeForAnswer(n, attributes));
             }
         }
         GetNodeListResponseParameters out = new GetNodeListResponseParameters().nodes(nodes);
         if (call.flag("getMeasurePoints")) {
             List<MeasurePoint> points = new ArrayList<>();
-            selected.forEach(n -> n.points.forEach(p -> points.add(ctx.pointForAnswer(p, attributes))));
+            selected.forEach(n -> n.points.forEach(p -> points.add(data.pointForAnswer(p, attributes))));
             out.measurePoints(points);
         }
         if (call.flag("getServicemen")) {
             Set<Integer> ids = new HashSet<>();
             nodes.forEach(n -> ids.add(n.getServicemanId()));
             List<Serviceman> list = new ArrayList<>();
-            ctx.catalog.servicemen.forEach(s -> {
+            data.servicemen.forEach(s -> {
                 if (ids.contains(s.getId())) {
                     list.add(s);
                 }
@@ -135,7 +135,7 @@ final class CoreRoutes {
             Set<Integer> ids = new HashSet<>();
             nodes.forEach(n -> ids.add(n.getServiceCompanyId()));
             List<ServiceCompany> list = new ArrayList<>();
-            ctx.catalog.serviceCompanies.forEach(s -> {
+            data.serviceCompanies.forEach(s -> {
                 if (ids.contains(s.getId())) {
                     list.add(s);
                 }
@@ -146,7 +146,7 @@ final class CoreRoutes {
         selected.forEach(n -> nodeIds.add(n.id));
         if (call.flag("getSignaling")) {
             List<NodeSignaling> list = new ArrayList<>();
-            ctx.catalog.signaling.forEach(s -> {
+            data.signaling.forEach(s -> {
                 if (nodeIds.contains(s.getNodeId())) {
                     list.add(s);
                 }
@@ -156,8 +156,8 @@ final class CoreRoutes {
         if (call.flag("getCustomers")) {
             Map<Integer, Customer> customers = new LinkedHashMap<>();
             nodes.forEach(n -> {
-                if (n.getCustomerId() != null && ctx.catalog.customers.containsKey(n.getCustomerId())) {
-                    customers.put(n.getCustomerId(), ctx.catalog.customers.get(n.getCustomerId()));
+                if (n.getCustomerId() != null && data.customers.containsKey(n.getCustomerId())) {
+                    customers.put(n.getCustomerId(), data.customers.get(n.getCustomerId()));
                 }
             });
             out.customers(new ArrayList<>(customers.values()));
@@ -165,14 +165,14 @@ final class CoreRoutes {
         if (call.flag("getSuppliers")) {
             List<NodeSupplier> links = new ArrayList<>();
             Set<Integer> supplierIds = new LinkedHashSet<>();
-            ctx.catalog.nodeSuppliers.forEach(s -> {
+            data.nodeSuppliers.forEach(s -> {
                 if (nodeIds.contains(s.getNodeId())) {
                     links.add(s);
                     supplierIds.add(s.getSupplierId());
                 }
             });
             List<Supplier> suppliers = new ArrayList<>();
-            ctx.catalog.suppliers.forEach(s -> {
+            data.suppliers.forEach(s -> {
                 if (supplierIds.contains(s.getId())) {
                     suppliers.add(s);
                 }
@@ -182,7 +182,7 @@ final class CoreRoutes {
         Set<Integer> territoryIds = new HashSet<>();
         nodes.forEach(n -> territoryIds.add(n.getTerritoryId()));
         List<Territory> territories = new ArrayList<>();
-        ctx.catalog.territories.forEach(t -> {
+        data.territories.forEach(t -> {
             if (territoryIds.contains(t.id())) {
                 territories.add(t.model);
             }
@@ -192,13 +192,13 @@ final class CoreRoutes {
     }
 
     private Reply patchNode(Call call) {
-        Catalog.NodeEntry entry = ctx.nodeEntry(call.intParam("id"));
+        Catalog.NodeEntry entry = data.nodeEntry(call.intParam("id"));
         synchronized (entry) {
-            Node patched = JsonPatch.apply(ctx.node(entry), Node.class, call.bodyTree(), Set.of("id"), "Node");
-            if (patched.getTerritoryId() == null || !ctx.catalog.territoryById.containsKey(patched.getTerritoryId())) {
+            Node patched = JsonPatch.apply(data.node(entry), Node.class, call.bodyTree(), Set.of("id"), "Node");
+            if (patched.getTerritoryId() == null || !data.territoryById.containsKey(patched.getTerritoryId())) {
                 throw HttpError.notFound("Территория с идентификатором " + patched.getTerritoryId() + " не найдена.");
             }
-            ctx.state.replaceNode(entry.id, patched);
+            writes.replaceNode(entry.id, patched);
         }
         return Reply.empty(200);
     }
@@ -206,18 +206,18 @@ final class CoreRoutes {
     // ------------------------------------------------------------------ measure points
 
     private Reply nodePoints(Call call) {
-        Catalog.NodeEntry node = ctx.nodeEntry(call.intParam("nodeId"));
+        Catalog.NodeEntry node = data.nodeEntry(call.intParam("nodeId"));
         return pointList(call, node.points, MeasurePointType.REGULAR);
     }
 
     private Reply communalPoints(Call call) {
-        Catalog.NodeEntry node = ctx.nodeEntry(call.intParam("houseId"));
+        Catalog.NodeEntry node = data.nodeEntry(call.intParam("houseId"));
         return pointList(call, node.points, MeasurePointType.COMMUNAL);
     }
 
     private Reply points(Call call) {
         MeasurePointType type = call.enumQuery("type", MeasurePointType.values(), MeasurePointType::getValue);
-        return pointList(call, ctx.catalog.points, type);
+        return pointList(call, data.points, type);
     }
 
     private Reply pointList(Call call, List<Catalog.PointEntry> source, MeasurePointType type) {
@@ -227,7 +227,7 @@ final class CoreRoutes {
         for (Catalog.PointEntry p : source) {
             if (type == null || p.type.equals(type)) {
                 selected.add(p);
-                points.add(ctx.pointForAnswer(p, attributes));
+                points.add(data.pointForAnswer(p, attributes));
             }
         }
         GetMeasurePointListResponseParameters out = new GetMeasurePointListResponseParameters().measurePoints(points);
@@ -236,10 +236,10 @@ final class CoreRoutes {
             Map<Integer, EquipmentModel> models = new LinkedHashMap<>();
             for (Catalog.PointEntry p : selected) {
                 for (Integer id : new Integer[]{p.deviceId, p.counterId}) {
-                    Equipment e = id == null ? null : ctx.equipment(id);
+                    Equipment e = id == null ? null : data.equipment(id);
                     if (e != null) {
                         equipment.put(id, e);
-                        models.put(e.getEquipmentModelId(), ctx.catalog.models.get(e.getEquipmentModelId()));
+                        models.put(e.getEquipmentModelId(), data.models.get(e.getEquipmentModelId()));
                     }
                 }
             }
@@ -249,8 +249,8 @@ final class CoreRoutes {
             Map<Integer, Customer> customers = new LinkedHashMap<>();
             for (Catalog.PointEntry p : selected) {
                 Integer id = p.model.getCustomerId();
-                if (id != null && ctx.catalog.customers.containsKey(id)) {
-                    customers.put(id, ctx.catalog.customers.get(id));
+                if (id != null && data.customers.containsKey(id)) {
+                    customers.put(id, data.customers.get(id));
                 }
             }
             out.customers(new ArrayList<>(customers.values()));
@@ -258,7 +258,7 @@ final class CoreRoutes {
         if (call.flag("getLastConsumption")) {
             List<MeasurePointLastConsumptionParameters> last = new ArrayList<>();
             for (Catalog.PointEntry p : selected) {
-                Map.Entry<java.time.LocalDateTime, DeviceDataType> key = ctx.archive.lastKey(p);
+                Map.Entry<java.time.LocalDateTime, DeviceDataType> key = data.archive.lastKey(p);
                 if (key != null) {
                     last.add(new MeasurePointLastConsumptionParameters().measurePointId(p.id)
                             .dateTime(LersDateTime.of(key.getKey())).dataType(key.getValue()));
@@ -270,22 +270,22 @@ final class CoreRoutes {
     }
 
     private Reply point(Call call) {
-        Catalog.PointEntry p = ctx.point(call.intParam("id"));
+        Catalog.PointEntry p = data.point(call.intParam("id"));
         boolean water = p.resource.equals(io.lers4j.model.ResourceKind.WATER);
-        MeasurePoint mp = ctx.pointForAnswer(p, call.flag("getAttributes"));
+        MeasurePoint mp = data.pointForAnswer(p, call.flag("getAttributes"));
         mp.measuredParameterUnitCollection(new MeasuredParameterUnitCollection().none(Unit.NONE)
                 .temperature(Unit.CELSIUS_DEGREE).pressure(Unit.TECHNICAL_AT).mass(Unit.TON).volume(Unit.CUBIC_METER)
                 .heat(Unit.GIGA_CALORIE).time(Unit.HOUR).activeElectricalEnergy(Unit.KILOWATT_HOUR)
                 .reactiveElectricalEnergy(Unit.KILOVAR_HOUR));
-        Equipment device = ctx.equipment(p.deviceId);
+        Equipment device = data.equipment(p.deviceId);
         boolean reduced = call.flag("getDeviceReduced");
         if ((call.flag("getDevice") || reduced) && device != null) {
             mp.device(reduced ? reduce(device) : device)
-                    .deviceEquipmentModel(ctx.catalog.models.get(device.getEquipmentModelId()));
+                    .deviceEquipmentModel(data.models.get(device.getEquipmentModelId()));
         }
         GetMeasurePointResponseParameters out = new GetMeasurePointResponseParameters().measurePoint(mp)
-                .node(ctx.nodeForAnswer(p.node, false))
-                .isHeatingSeason(p.node.territory.climate.heatingSeason(ctx.now().toLocalDate().toEpochDay()));
+                .node(data.nodeForAnswer(p.node, false))
+                .isHeatingSeason(p.node.territory.climate.heatingSeason(data.now().toLocalDate().toEpochDay()));
         if (water && p.type.equals(MeasurePointType.REGULAR)) {
             out.defaultSupplyPressure(6).defaultReturnPressure(4);
         }
@@ -296,19 +296,19 @@ final class CoreRoutes {
             out.attributes(p.attributes);
         }
         if (call.flag("getCustomer") && p.model.getCustomerId() != null) {
-            out.customer(ctx.catalog.customers.get(p.model.getCustomerId()));
+            out.customer(data.customers.get(p.model.getCustomerId()));
         }
         if (call.flag("getDiagParams")) {
             out.diagWinterParams(diagParams(p, true)).diagSummerParams(diagParams(p, false))
                     .userDiagParams(new ArrayList<>()).dataCopySettings(new ArrayList<>()).expressions(new ArrayList<>());
         }
         if (call.flag("getAutoPollTask")) {
-            out.pollTaskList(List.of(autoPollTask(p))).pollPorts(List.of(ctx.catalog.pollPort))
+            out.pollTaskList(List.of(autoPollTask(p))).pollPorts(List.of(data.pollPort))
                     .backupPoll(new BackupPollSettings().enabled(false).startTime(0).runOnAutoPollAttemptsEnded(false));
         }
         if (call.flag("getDeviceBinding")) {
             List<io.lers4j.model.DeviceChannelObject> channels = new ArrayList<>();
-            ctx.catalog.channelsByDevice.getOrDefault(p.deviceId, List.of()).forEach(c -> {
+            data.channelsByDevice.getOrDefault(p.deviceId, List.of()).forEach(c -> {
                 if (c.getMeasurePointId() == p.id) {
                     channels.add(c);
                 }
@@ -321,8 +321,8 @@ final class CoreRoutes {
         if (call.flag("getSensor")) {
             List<Sensor> sensors = new ArrayList<>();
             for (int id : p.sensorIds) {
-                Equipment e = ctx.equipment(id);
-                EquipmentModel model = ctx.catalog.models.get(e.getEquipmentModelId());
+                Equipment e = data.equipment(id);
+                EquipmentModel model = data.models.get(e.getEquipmentModelId());
                 DataParameter parameter = Boolean.TRUE.equals(model.getIsTemperatureSensor()) ? DataParameter.T_IN
                         : sensors.isEmpty() ? DataParameter.V_IN : DataParameter.V_OUT;
                 sensors.add(new Sensor().equipmentId(id).equipment(e).measurePointId(p.id).parameter(parameter));
@@ -330,16 +330,16 @@ final class CoreRoutes {
             out.sensorList(sensors);
         }
         if (call.flag("getReports")) {
-            Report report = ctx.catalog.reportFor(p.system);
-            io.lers4j.model.ReportTemplate template = ctx.catalog.reportTemplates.get(report.getReportTemplateId());
+            Report report = data.reportFor(p.system);
+            io.lers4j.model.ReportTemplate template = data.reportTemplates.get(report.getReportTemplateId());
             out.reports(List.of(new MeasurePointReport().measurePointId(p.id).measurePointTitle(p.title)
                             .reportId(report.getId()).reportTitle(report.getTitle()).reportTemplateId(template.getId())
                             .reportTemplateTitle(template.getTitle())))
                     .availableReportTemplates(List.of(template)).reportsWithAvailableReportTemplates(List.of(report));
         }
         if (call.flag("getCounter") && p.counterId != null) {
-            Equipment counter = ctx.equipment(p.counterId);
-            out.counter(counter).counterModel(ctx.catalog.models.get(counter.getEquipmentModelId()));
+            Equipment counter = data.equipment(p.counterId);
+            out.counter(counter).counterModel(data.models.get(counter.getEquipmentModelId()));
         }
         return Reply.json(out);
     }
@@ -383,7 +383,7 @@ final class CoreRoutes {
         double load = ((Meters.Heat) p.meter).designLoad();
         float[] share = {0.16f, 0.14f, 0.12f, 0.08f, 0.03f, 0.02f, 0.02f, 0.02f, 0.04f, 0.09f, 0.12f, 0.16f};
         float year = (float) (load * 24 * 365 * 0.012);
-        return new HeatLoss().measurePointId(p.id).year(ctx.now().getYear()).jan(year * share[0]).feb(year * share[1])
+        return new HeatLoss().measurePointId(p.id).year(data.now().getYear()).jan(year * share[0]).feb(year * share[1])
                 .mar(year * share[2]).apr(year * share[3]).may(year * share[4]).jun(year * share[5]).jul(year * share[6])
                 .aug(year * share[7]).sep(year * share[8]).oct(year * share[9]).nov(year * share[10]).dec(year * share[11])
                 .percent(1.2f).hour((float) (load * 0.012));
@@ -397,14 +397,14 @@ final class CoreRoutes {
         Map<Integer, Node> nodes = new LinkedHashMap<>();
         List<NodeEquipment> links = new ArrayList<>();
         for (int id : ids) {
-            Equipment e = ctx.equipment(id);
+            Equipment e = data.equipment(id);
             if (e == null) {
                 continue;
             }
             list.add(e);
-            models.putIfAbsent(e.getEquipmentModelId(), ctx.catalog.models.get(e.getEquipmentModelId()));
-            int nodeId = ctx.catalog.equipmentNode.get(id);
-            nodes.computeIfAbsent(nodeId, k -> ctx.nodeForAnswer(ctx.catalog.nodeById.get(k), false));
+            models.putIfAbsent(e.getEquipmentModelId(), data.models.get(e.getEquipmentModelId()));
+            int nodeId = data.equipmentNode.get(id);
+            nodes.computeIfAbsent(nodeId, k -> data.nodeForAnswer(data.nodeById.get(k), false));
             links.add(new NodeEquipment().nodeId(nodeId).equipmentId(id));
         }
         return new GetEquipmentListResponseParameters()._list(list).modelList(new ArrayList<>(models.values()))
@@ -413,7 +413,7 @@ final class CoreRoutes {
 
     private Reply equipmentList(Call call) {
         List<Integer> ids = call.intQueryValues("id");
-        return Reply.json(equipmentListOf(ids.isEmpty() ? ctx.catalog.equipment.keySet() : ids));
+        return Reply.json(equipmentListOf(ids.isEmpty() ? data.equipment.keySet() : ids));
     }
 
     private static Equipment reduce(Equipment e) {
@@ -423,17 +423,17 @@ final class CoreRoutes {
 
     private Reply equipment(Call call) {
         int id = call.intParam("id");
-        Equipment e = ctx.equipmentOrFail(id);
+        Equipment e = data.equipmentOrFail(id);
         boolean reduced = call.flag("getReduced");
         GetEquipmentResponseParameters out = new GetEquipmentResponseParameters().equipment(reduced ? reduce(e) : e)
-                .model(ctx.catalog.models.get(e.getEquipmentModelId()))
-                .nodes(List.of(ctx.nodeForAnswer(ctx.catalog.nodeById.get(ctx.catalog.equipmentNode.get(id)), false)));
+                .model(data.models.get(e.getEquipmentModelId()))
+                .nodes(List.of(data.nodeForAnswer(data.nodeById.get(data.equipmentNode.get(id)), false)));
         if (call.flag("getBindings")) {
             List<MeasurePoint> points = new ArrayList<>();
-            for (int pointId : ctx.catalog.pointsByEquipment.getOrDefault(id, List.of())) {
-                points.add(ctx.pointForAnswer(ctx.catalog.pointById.get(pointId), false));
+            for (int pointId : data.pointsByEquipment.getOrDefault(id, List.of())) {
+                points.add(data.pointForAnswer(data.pointById.get(pointId), false));
             }
-            out.channelBind(ctx.catalog.channelsByDevice.getOrDefault(id, List.of())).cellBind(new ArrayList<>())
+            out.channelBind(data.channelsByDevice.getOrDefault(id, List.of())).cellBind(new ArrayList<>())
                     .addressBind(new ArrayList<>()).modbusBindings(new ArrayList<>()).measurePoints(points);
         }
         return Reply.json(out);
@@ -441,11 +441,11 @@ final class CoreRoutes {
 
     private Reply patchEquipment(Call call) {
         int id = call.intParam("id");
-        ctx.equipmentOrFail(id);
-        synchronized (ctx.catalog.equipment.get(id)) { // the catalog's object is never replaced: a stable lock
-            Equipment patched = JsonPatch.apply(ctx.equipment(id), Equipment.class, call.bodyTree(),
+        data.equipmentOrFail(id);
+        synchronized (data.equipment.get(id)) { // the catalog's object is never replaced: a stable lock
+            Equipment patched = JsonPatch.apply(data.equipment(id), Equipment.class, call.bodyTree(),
                     Set.of("id", "equipmentModelId"), "Equipment");
-            ctx.state.replaceEquipment(id, patched);
+            writes.replaceEquipment(id, patched);
         }
         return Reply.empty(200);
     }
@@ -455,10 +455,10 @@ final class CoreRoutes {
     private Reply nodeGroups(Call call) {
         Integer nodeId = call.intQuery("nodeId");
         if (nodeId != null) {
-            ctx.nodeEntry(nodeId);
+            data.nodeEntry(nodeId);
         }
         List<NodeGroupWithMembers> out = new ArrayList<>();
-        for (Catalog.GroupEntry g : ctx.catalog.groups) {
+        for (Catalog.GroupEntry g : data.groups) {
             if (nodeId == null || g.members.contains(nodeId)) {
                 out.add(new NodeGroupWithMembers().nodeGroup(g.model).members(g.members));
             }
@@ -469,7 +469,7 @@ final class CoreRoutes {
     private Reply nodeJobs(Call call) {
         boolean incomplete = call.flag("incomplete");
         List<NodeJobDTO> out = new ArrayList<>();
-        for (NodeJobDTO job : ctx.catalog.jobs) {
+        for (NodeJobDTO job : data.jobs) {
             if (!incomplete || !job.getState().equals(NodeJobState.COMPLETED)) {
                 out.add(job);
             }

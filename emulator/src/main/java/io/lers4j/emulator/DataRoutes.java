@@ -35,38 +35,31 @@ final class DataRoutes {
     private static final Set<DeviceDataType> ARCHIVES = Set.of(DeviceDataType.HOUR, DeviceDataType.DAY,
             DeviceDataType.MONTH, DeviceDataType.CURRENT);
 
-    private final Context ctx;
+    // named ctx as before the view existed, so the handlers read as they did
+    private final DataView ctx;
+    private final Writes writes;
 
-    DataRoutes(Context ctx) {
+    DataRoutes(DataView ctx, Writes writes) {
         this.ctx = ctx;
+        this.writes = writes;
     }
 
-    void register(Router r) {
+    void register(Routes r) {
         Router.Access perm = Router.Access.PERMISSION;
-        r.add("GET", "/api/v1/Data/MeasurePoints/{id}/Consumption/{start}/{end}",
-                "MeasurePointConsumption_GetConsumption", perm, "viewData", this::consumption);
-        r.add("PUT", "/api/v1/Data/MeasurePoints/{id}/Consumption/CurrentArchive",
-                "MeasurePointConsumption_SetCurrentArchive", perm, "saveData", this::setCurrentArchive);
-        r.add("GET", "/api/v1/Data/MeasurePoints/{id}/Totals/{start}/{end}", "MeasurePointTotals_GetTotals", perm,
-                "viewData", this::totals);
-        r.add("PUT", "/api/v1/Data/MeasurePoints/{id}/Totals", "MeasurePointTotals_SetTotals", perm, "saveData",
-                this::setTotals);
-        r.add("PUT", "/api/v1/Data/MeasurePoints/{id}", "MeasurePointData_SaveData", perm, "saveData", this::saveData);
-        r.add("GET", "/api/v1/Data/MeasurePoints/{mpId}/Consumption/Last",
-                "MeasurePointLastData_GetMeasurePointLastConsumption", perm, "viewData", this::lastConsumption);
-        r.add("GET", "/api/v1/Data/MeasurePoints/{mpId}/Totals/Last", "MeasurePointLastData_GetMeasurePointLastTotals",
-                perm, "viewData", this::lastTotals);
-        r.add("GET", "/api/v1/Data/MeasurePoints/Consumption/Last",
-                "MeasurePointLastData_GetMeasurePointListLastConsumption", perm, "viewData", this::allLastConsumption);
-        r.add("GET", "/api/v1/Data/MeasurePoints/Totals/Last", "MeasurePointLastData_GetMeasurePointListLastTotals",
-                perm, "viewData", this::allLastTotals);
-        r.add("GET", "/api/v1/Data/MeasurePointDeviceErrors/{id}/{start}/{end}",
-                "MeasurePointDeviceErrors_GetMeasurePointErrors", perm, "viewDeviceEvents", this::deviceErrors);
-        r.add("GET", "/api/v1/Data/Territories/{id}/Weather", "Weather_Get", perm, "viewData", this::weather);
-        r.add("PUT", "/api/v1/Data/Territories/{id}/Weather", "Weather_Set", perm, "editOutdoorTemperature",
-                this::setWeather);
-        r.add("POST", "/api/v1/Poll/MeasurePoints/{measurePointId}/Currents", "MeasurePointsPoll_PollCurrentsV1", perm,
-                "pollCurrents", this::pollCurrents);
+        r.on(Api.V1, "MeasurePointConsumption_GetConsumption", perm, "viewData", this::consumption);
+        r.on(Api.V1, "MeasurePointConsumption_SetCurrentArchive", perm, "saveData", this::setCurrentArchive);
+        r.on(Api.V1, "MeasurePointTotals_GetTotals", perm, "viewData", this::totals);
+        r.on(Api.V1, "MeasurePointTotals_SetTotals", perm, "saveData", this::setTotals);
+        r.on(Api.V1, "MeasurePointData_SaveData", perm, "saveData", this::saveData);
+        r.on(Api.V1, "MeasurePointLastData_GetMeasurePointLastConsumption", perm, "viewData", this::lastConsumption);
+        r.on(Api.V1, "MeasurePointLastData_GetMeasurePointLastTotals", perm, "viewData", this::lastTotals);
+        r.on(Api.V1, "MeasurePointLastData_GetMeasurePointListLastConsumption", perm, "viewData",
+                this::allLastConsumption);
+        r.on(Api.V1, "MeasurePointLastData_GetMeasurePointListLastTotals", perm, "viewData", this::allLastTotals);
+        r.on(Api.V1, "MeasurePointDeviceErrors_GetMeasurePointErrors", perm, "viewDeviceEvents", this::deviceErrors);
+        r.on(Api.V1, "Weather_Get", perm, "viewData", this::weather);
+        r.on(Api.V1, "Weather_Set", perm, "editOutdoorTemperature", this::setWeather);
+        r.on(Api.V1, "MeasurePointsPoll_PollCurrentsV1", perm, "pollCurrents", this::pollCurrents);
     }
 
     private static LocalDateTime[] period(Call call, String start, String end) {
@@ -235,7 +228,7 @@ final class DataRoutes {
 
     private Reply allLastConsumption(Call call) {
         Map<String, MeasurePointLastConsumption> out = new LinkedHashMap<>();
-        for (Catalog.PointEntry p : ctx.catalog.points) {
+        for (Catalog.PointEntry p : ctx.points) {
             out.put(String.valueOf(p.id), ctx.archive.lastConsumption(p));
         }
         return Reply.json(out);
@@ -243,7 +236,7 @@ final class DataRoutes {
 
     private Reply allLastTotals(Call call) {
         Map<String, MeasurePointLastTotals> out = new LinkedHashMap<>();
-        for (Catalog.PointEntry p : ctx.catalog.points) {
+        for (Catalog.PointEntry p : ctx.points) {
             out.put(String.valueOf(p.id), ctx.archive.lastTotals(p));
         }
         return Reply.json(out);
@@ -269,13 +262,13 @@ final class DataRoutes {
             }
             checked.put(v.getDate().toLocalDate(), v.getValue());
         }
-        ctx.state.weatherOf(t.id()).putAll(checked);
+        writes.storeWeather(t.id(), checked);
         return Reply.empty(200);
     }
 
     private Reply pollCurrents(Call call) {
         Catalog.PointEntry p = ctx.point(call.intParam("measurePointId"));
         ctx.archive.storePolledCurrents(p);
-        return Reply.json(new ManualPollResponseParametersV1().pollSessionId(ctx.state.newPollSession()));
+        return Reply.json(new ManualPollResponseParametersV1().pollSessionId(writes.newPollSession()));
     }
 }

@@ -12,11 +12,9 @@ import io.lers4j.model.Node;
 import io.lers4j.model.NodeCustomAttribute;
 import io.lers4j.model.Report;
 import io.lers4j.model.ReportExportFormat;
+import io.lers4j.model.ReportType;
 import io.lers4j.model.Xml80020ExportOptions;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -28,39 +26,70 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reports and exports prepared as files, the anonymous download route, and the API document. */
+/** Reports and exports prepared as files, the anonymous download route, and the API documents. */
 final class FileRoutes {
 
-    /** The classpath copy of api-spec/lers-v1.swagger.json packaged by the build. */
-    static final String SPEC_RESOURCE = "/io/lers4j/emulator/lers-v1.swagger.json";
     private static final int MAX_REPORT_ROWS = 100_000;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
 
-    private final Context ctx;
-    private volatile byte[] spec;
+    private final DataView data;
+    private final Writes writes;
 
-    FileRoutes(Context ctx) {
-        this.ctx = ctx;
+    FileRoutes(DataView data, Writes writes) {
+        this.data = data;
+        this.writes = writes;
     }
 
-    void register(Router r) {
-        r.add("POST", "/api/v1/Reporting/Generate/ParameterSheet/{reportId}/{dataType}/{startDate}/{endDate}",
-                "Generate_Generate", Router.Access.PERMISSION, "printReport", this::generate);
-        r.add("PUT", "/api/v1/Data/MeasurePoints/{id}/Export/Xml80020/{start}/{end}",
-                "MeasurePointData_ExportToXml80020", Router.Access.PERMISSION, "exportToXml80020", this::xml80020);
-        r.add("GET", "/api/v1/Downloads/{downloadKey}/{fileName}", "Downloads_Download", Router.Access.ANONYMOUS, null,
-                this::download);
-        r.add("GET", "/api/swagger/v1/swagger.json", null, Router.Access.ANONYMOUS, null, this::swagger);
+    void register(Routes r) {
+        r.on(Api.V1, "Generate_Generate", Router.Access.PERMISSION, "printReport", this::generate);
+        r.on(Api.V1, "MeasurePointData_ExportToXml80020", Router.Access.PERMISSION, "exportToXml80020", this::xml80020);
+        r.on(Api.V1, "Downloads_Download", Router.Access.ANONYMOUS, null, this::download);
+        for (Api api : Api.values()) {
+            byte[] document = ApiDocument.of(api).bytes();
+            r.extra("GET", api.documentPath(), Router.Access.ANONYMOUS, call -> Reply.bytes(200, Reply.JSON_TYPE, document));
+        }
+    }
+
+    /** A report exported to a file format: its bytes, file extension and media type. */
+    static final class Exported {
+        final byte[] content;
+        final String extension;
+        final String contentType;
+
+        private Exported(byte[] content, String extension, String contentType) {
+            this.content = content;
+            this.extension = extension;
+            this.contentType = contentType;
+        }
+    }
+
+    /** The table in one of the report export formats; XLS is SpreadsheetML, which Excel opens as .xls. */
+    static Exported export(Documents.Table table, ReportExportFormat format) {
+        switch (format.getValue()) {
+            case "Csv":
+                return new Exported(Documents.csv(table), "csv", "text/csv; charset=utf-8");
+            case "Rtf":
+                return new Exported(Documents.rtf(table), "rtf", "application/rtf");
+            case "Xlsx":
+                return new Exported(Documents.xlsx(table), "xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            case "Xls":
+                return new Exported(Documents.spreadsheetMl(table), "xls", "application/vnd.ms-excel");
+            case "Pdf":
+                return new Exported(Documents.pdf(table), "pdf", "application/pdf");
+            default:
+                throw HttpError.unprocessable(HttpError.NOT_SUPPORTED, "Формат " + format.getValue() + " не поддерживается.");
+        }
     }
 
     // ------------------------------------------------------------------ parameter sheet
 
     private Reply generate(Call call) {
         int reportId = call.intParam("reportId");
-        Report report = ctx.catalog.reports.get(reportId);
-        if (report == null) {
-            throw HttpError.notFound("Отчёт с идентификатором " + reportId + " не найден.");
+        Report report = data.report(reportId);
+        if (!ReportType.PARAMETERS_SHEET.equals(report.getReportType())) {
+            throw HttpError.badArgument("Отчёт " + reportId + " не является ведомостью учёта параметров.");
         }
         DeviceDataType dataType = Call.enumValue("dataType", call.param("dataType"), DeviceDataType.values(),
                 DeviceDataType::getValue);
@@ -79,65 +108,34 @@ final class FileRoutes {
         }
         List<Catalog.PointEntry> points = new ArrayList<>();
         for (int id : ids) {
-            points.add(ctx.point(id));
+            points.add(data.point(id));
         }
         ReportExportFormat format = call.enumQuery("format", ReportExportFormat.values(), ReportExportFormat::getValue);
         if (format == null) {
             format = ReportExportFormat.PDF;
         }
-        Documents.Table table = parameterSheet(report, dataType, start, end, points);
-        byte[] content;
-        String extension;
-        String contentType;
-        switch (format.getValue()) {
-            case "Csv":
-                content = Documents.csv(table);
-                extension = "csv";
-                contentType = "text/csv; charset=utf-8";
-                break;
-            case "Rtf":
-                content = Documents.rtf(table);
-                extension = "rtf";
-                contentType = "application/rtf";
-                break;
-            case "Xlsx":
-                content = Documents.xlsx(table);
-                extension = "xlsx";
-                contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-                break;
-            case "Xls":
-                content = Documents.spreadsheetMl(table);
-                extension = "xls";
-                contentType = "application/vnd.ms-excel";
-                break;
-            case "Pdf":
-                content = Documents.pdf(table);
-                extension = "pdf";
-                contentType = "application/pdf";
-                break;
-            default:
-                throw HttpError.unprocessable(HttpError.NOT_SUPPORTED, "Формат " + format.getValue() + " не поддерживается.");
-        }
-        String fileName = "ParameterSheet_" + reportId + "_" + start.format(DAY) + "-" + end.format(DAY) + "." + extension;
-        String key = ctx.state.storeFile(fileName, contentType, content);
+        Exported file = export(parameterSheet(report, dataType, start, end, points), format);
+        String fileName = "ParameterSheet_" + reportId + "_" + start.format(DAY) + "-" + end.format(DAY) + "."
+                + file.extension;
+        String key = writes.storeFile(fileName, file.contentType, file.content);
         return Reply.json(new DownloadFileResult().uri("/api/v1/Downloads/" + key + "/" + fileName));
     }
 
     private Documents.Table parameterSheet(Report report, DeviceDataType dataType, LocalDateTime start,
                                            LocalDateTime end, List<Catalog.PointEntry> points) {
         Map<String, Integer> columns = new LinkedHashMap<>();
-        Map<Catalog.PointEntry, List<MeasurePointDataConsumptionRecord>> data = new LinkedHashMap<>();
+        Map<Catalog.PointEntry, List<MeasurePointDataConsumptionRecord>> byPoint = new LinkedHashMap<>();
         int rows = 0;
         for (Catalog.PointEntry p : points) {
             List<MeasurePointDataConsumptionRecord> records = dataType.equals(DeviceDataType.HOUR)
-                    ? ctx.archive.hours(p, start, end, false, false)
-                    : dataType.equals(DeviceDataType.DAY) ? ctx.archive.days(p, start, end, false, false)
-                    : ctx.archive.months(p, start, end, false, false);
+                    ? data.archive.hours(p, start, end, false, false)
+                    : dataType.equals(DeviceDataType.DAY) ? data.archive.days(p, start, end, false, false)
+                    : data.archive.months(p, start, end, false, false);
             rows += records.size();
             if (rows > MAX_REPORT_ROWS) {
                 throw HttpError.badArgument("Слишком много строк для отчёта: уменьшите период или число точек.");
             }
-            data.put(p, records);
+            byPoint.put(p, records);
             for (MeasurePointDataConsumptionRecord r : records) {
                 for (DataParameterValue v : r.getValues()) {
                     columns.putIfAbsent(v.getDataParameter().getValue(), columns.size());
@@ -148,9 +146,9 @@ final class FileRoutes {
         header.addAll(columns.keySet());
         Documents.Table table = new Documents.Table(report.getTitle(),
                 List.of("Период: " + start + " — " + end, "Тип данных: " + dataType.getValue(),
-                        "Сформирован: " + ctx.now().withNano(0)), header);
-        data.forEach((p, records) -> {
-            String title = ctx.node(p.node).getTitle() + " - " + p.title;
+                        "Сформирован: " + data.now().withNano(0)), header);
+        byPoint.forEach((p, records) -> {
+            String title = data.node(p.node).getTitle() + " - " + p.title;
             for (MeasurePointDataConsumptionRecord r : records) {
                 List<Object> row = new ArrayList<>();
                 row.add(title);
@@ -170,7 +168,7 @@ final class FileRoutes {
     // ------------------------------------------------------------------ XML 80020
 
     private Reply xml80020(Call call) {
-        Catalog.PointEntry p = ctx.point(call.intParam("id"));
+        Catalog.PointEntry p = data.point(call.intParam("id"));
         LocalDateTime start = call.dateParam("start");
         LocalDateTime end = call.dateParam("end");
         if (start.isAfter(end)) {
@@ -188,7 +186,7 @@ final class FileRoutes {
                 : options.getAveragingInterval();
         LocalDate firstDay = start.toLocalDate();
         LocalDate lastDay = end.toLocalDate();
-        List<MeasurePointDataConsumptionRecord> hours = ctx.archive.hours(p, firstDay.atStartOfDay(),
+        List<MeasurePointDataConsumptionRecord> hours = data.archive.hours(p, firstDay.atStartOfDay(),
                 lastDay.atTime(23, 0), raw, false);
         Map<LocalDate, List<MeasurePointDataConsumptionRecord>> byDay = new LinkedHashMap<>();
         for (MeasurePointDataConsumptionRecord r : hours) {
@@ -198,10 +196,10 @@ final class FileRoutes {
         if (byDay.isEmpty()) {
             throw HttpError.badArgument("Нет полных суток данных за указанный период.");
         }
-        Node node = ctx.node(p.node);
+        Node node = data.node(p.node);
         String inn = innOf(p, node, options.getVatAttributeCode());
-        String sender = ctx.catalog.customers.containsKey(node.getCustomerId())
-                ? ctx.catalog.customers.get(node.getCustomerId()).getTitle() : node.getTitle();
+        String sender = data.customers.containsKey(node.getCustomerId())
+                ? data.customers.get(node.getCustomerId()).getTitle() : node.getTitle();
         List<Object[]> files = new ArrayList<>();
         int number = 1;
         for (Map.Entry<LocalDate, List<MeasurePointDataConsumptionRecord>> day : byDay.entrySet()) {
@@ -225,7 +223,7 @@ final class FileRoutes {
             content = Documents.zipBytes(files);
             contentType = "application/zip";
         }
-        String key = ctx.state.storeFile(fileName, contentType, content);
+        String key = writes.storeFile(fileName, contentType, content);
         return Reply.json(new DownloadTemporaryFileResponseParameters().fileName(fileName).downloadKey(key));
     }
 
@@ -238,8 +236,8 @@ final class FileRoutes {
             }
         }
         Integer customer = node.getCustomerId();
-        return customer != null && ctx.catalog.customers.containsKey(customer)
-                ? ctx.catalog.customers.get(customer).getVatId() : "0000000000";
+        return customer != null && data.customers.containsKey(customer)
+                ? data.customers.get(customer).getVatId() : "0000000000";
     }
 
     private String message80020(int number, LocalDate day, List<MeasurePointDataConsumptionRecord> hours,
@@ -247,7 +245,7 @@ final class FileRoutes {
                                 ElectricPowerAveraging averaging, int digits, char separator) {
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n");
         x.append("<message class=\"80020\" version=\"2\" number=\"").append(number).append("\">\n");
-        x.append("  <datetime>\n    <timestamp>").append(ctx.now().format(STAMP)).append("</timestamp>\n")
+        x.append("  <datetime>\n    <timestamp>").append(data.now().format(STAMP)).append("</timestamp>\n")
                 .append("    <daylightsavingtime>0</daylightsavingtime>\n    <day>").append(day.format(DAY))
                 .append("</day>\n  </datetime>\n");
         x.append("  <sender>\n    <inn>").append(inn).append("</inn>\n    <name>").append(escape(sender))
@@ -303,10 +301,15 @@ final class FileRoutes {
     // ------------------------------------------------------------------ downloads and the document
 
     private Reply download(Call call) {
-        State.StoredFile file = ctx.state.file(call.param("downloadKey"));
+        State.StoredFile file = data.file(call.param("downloadKey"));
         if (file == null) {
             throw HttpError.notFound("Файл не найден или срок его хранения истёк.");
         }
+        return download(call, file);
+    }
+
+    /** The file with its name in Content-Disposition; a single byte range gets 206. */
+    static Reply download(Call call, State.StoredFile file) {
         String disposition = "attachment; filename=\"" + file.fileName.replace("\"", "") + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(file.fileName, StandardCharsets.UTF_8).replace("+", "%20");
         String range = call.header("Range");
@@ -331,21 +334,5 @@ final class FileRoutes {
         }
         return Reply.bytes(200, file.contentType, content).header("Content-Disposition", disposition)
                 .header("Accept-Ranges", "bytes");
-    }
-
-    private Reply swagger(Call call) {
-        byte[] document = spec;
-        if (document == null) {
-            try (InputStream in = FileRoutes.class.getResourceAsStream(SPEC_RESOURCE)) {
-                if (in == null) {
-                    return Reply.text(500, "The API document is not packaged with the emulator");
-                }
-                document = in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            spec = document;
-        }
-        return Reply.bytes(200, Reply.JSON_TYPE, document);
     }
 }

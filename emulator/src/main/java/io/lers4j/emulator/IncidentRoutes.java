@@ -25,18 +25,19 @@ final class IncidentRoutes {
     /** .NET's DateTime.MinValue: how LERS writes "not yet" for the end of an open incident. */
     static final LersDateTime NOT_YET = LersDateTime.of(LocalDateTime.of(1, 1, 1, 0, 0));
 
-    private final Context ctx;
+    private final DataView data;
+    private final Writes writes;
 
-    IncidentRoutes(Context ctx) {
-        this.ctx = ctx;
+    IncidentRoutes(DataView data, Writes writes) {
+        this.data = data;
+        this.writes = writes;
     }
 
-    void register(Router r) {
+    void register(Routes r) {
         Router.Access perm = Router.Access.PERMISSION;
-        r.add("POST", "/api/v1/Incidents", "Incidents_CreateIncident", perm, "createIncident", this::create);
-        r.add("GET", "/api/v1/Incidents/{id}", "Incidents_GetById", perm, "viewIncident", this::get);
-        r.add("GET", "/api/v1/Incidents/Active/MeasurePoint/{measurePointId}", "Incidents_GetActiveByMeasurePoint", perm,
-                "viewIncident", this::active);
+        r.on(Api.V1, "Incidents_CreateIncident", perm, "createIncident", this::create);
+        r.on(Api.V1, "Incidents_GetById", perm, "viewIncident", this::get);
+        r.on(Api.V1, "Incidents_GetActiveByMeasurePoint", perm, "viewIncident", this::active);
     }
 
     private static LersDateTime utc(OffsetDateTime t) {
@@ -47,30 +48,30 @@ final class IncidentRoutes {
     Incident record(IncidentType type, IncidentImportance importance, OffsetDateTime start, OffsetDateTime end,
                     String description, String shortDescription, Catalog.NodeEntry node, Catalog.PointEntry point,
                     Integer equipmentId, String author) {
-        Node n = ctx.node(node);
+        Node n = data.node(node);
         String title = point != null ? n.getTitle() + " - " + point.title : n.getTitle();
-        Incident incident = new Incident().id(ctx.state.newIncidentId()).nodeId(node.id)
+        Incident incident = new Incident().id(writes.newIncidentId()).nodeId(node.id)
                 .measurePointId(point == null ? null : point.id).equipmentId(equipmentId).incidentType(type)
                 .startDate(utc(start)).endDate(end == null ? NOT_YET : utc(end)).diagDate(utc(start))
                 .importance(importance).isClosed(end != null).description(description).shortDesc(shortDescription)
                 .dataType(point == null ? DeviceDataType.NONE : DeviceDataType.HOUR).entityTitle(title)
                 .address(n.getAddress());
         State.IncidentEntry entry = new State.IncidentEntry(incident);
-        entry.log.add(new IncidentLog().id(ctx.state.newIncidentLogId()).incidentId(incident.getId()).date(utc(start))
+        entry.log.add(new IncidentLog().id(writes.newIncidentLogId()).incidentId(incident.getId()).date(utc(start))
                 .message("Нештатная ситуация зарегистрирована" + (author == null ? "" : " пользователем " + author)
                         + ": " + description).shortMessage("Зарегистрирована").incidentType(type));
         if (end != null) {
-            entry.log.add(new IncidentLog().id(ctx.state.newIncidentLogId()).incidentId(incident.getId()).date(utc(end))
+            entry.log.add(new IncidentLog().id(writes.newIncidentLogId()).incidentId(incident.getId()).date(utc(end))
                     .message("Нештатная ситуация завершена").shortMessage("Завершена").incidentType(type));
         }
-        ctx.state.addIncident(entry);
+        writes.addIncident(entry);
         return incident;
     }
 
     /** A few incidents a running installation has: open ones on some points, closed ones on others. */
     void seedInitial() {
-        OffsetDateTime now = ctx.catalog.builtAt.atOffset(Catalog.SERVER_OFFSET).truncatedTo(ChronoUnit.HOURS);
-        List<Catalog.PointEntry> points = ctx.catalog.points;
+        OffsetDateTime now = data.builtAt.atOffset(Catalog.SERVER_OFFSET).truncatedTo(ChronoUnit.HOURS);
+        List<Catalog.PointEntry> points = data.points;
         for (int i = 0; i < points.size(); i++) {
             Catalog.PointEntry p = points.get(i);
             if (i % 9 == 4) {
@@ -108,18 +109,18 @@ final class IncidentRoutes {
 
     private Reply create(Call call) {
         CreateIncidentRequestParameters body = call.body(CreateIncidentRequestParameters.class);
-        Catalog.PointEntry point = body.getMeasurePointId() == null ? null : ctx.point(body.getMeasurePointId());
+        Catalog.PointEntry point = body.getMeasurePointId() == null ? null : data.point(body.getMeasurePointId());
         Integer equipmentId = body.getEquipmentId();
         if (equipmentId != null) {
-            ctx.equipmentOrFail(equipmentId);
+            data.equipmentOrFail(equipmentId);
         }
         Catalog.NodeEntry node;
         if (body.getNodeId() != null) {
-            node = ctx.nodeEntry(body.getNodeId());
+            node = data.nodeEntry(body.getNodeId());
         } else if (point != null) {
             node = point.node;
         } else if (equipmentId != null) {
-            node = ctx.catalog.nodeById.get(ctx.catalog.equipmentNode.get(equipmentId));
+            node = data.nodeById.get(data.equipmentNode.get(equipmentId));
         } else {
             throw HttpError.badArgument("Не указан объект учёта, точка учёта или оборудование.");
         }
@@ -129,7 +130,7 @@ final class IncidentRoutes {
         if (body.getDescription() == null || body.getDescription().isBlank()) {
             throw HttpError.badArgument("Не указано описание нештатной ситуации.");
         }
-        OffsetDateTime now = ctx.clock.instant().atOffset(Catalog.SERVER_OFFSET);
+        OffsetDateTime now = data.instant().atOffset(Catalog.SERVER_OFFSET);
         OffsetDateTime start = body.getStartDate() == null ? now
                 : body.getStartDate().atOffsetIfAbsent(Catalog.SERVER_OFFSET);
         Incident incident = record(body.getIncidentType() == null ? IncidentType.CUSTOM : body.getIncidentType(),
@@ -137,12 +138,12 @@ final class IncidentRoutes {
                 body.getDescription(), body.getShortDescription() == null ? body.getDescription()
                         : body.getShortDescription(), node, point, equipmentId, call.session.account.model.getDisplayName());
         return Reply.json(201, new BaseSaveResponseParameters().id(incident.getId())
-                .dateTime(AccountRoutes.serverTime(ctx.clock.instant())).editVersion(ctx.state.newRowVersion()));
+                .dateTime(AccountRoutes.serverTime(data.instant())).editVersion(writes.newRowVersion()));
     }
 
     private Reply get(Call call) {
         int id = call.intParam("id");
-        State.IncidentEntry e = ctx.state.incident(id);
+        State.IncidentEntry e = data.incident(id);
         if (e == null) {
             throw HttpError.notFound("Нештатная ситуация с идентификатором " + id + " не найдена.");
         }
@@ -150,9 +151,9 @@ final class IncidentRoutes {
     }
 
     private Reply active(Call call) {
-        Catalog.PointEntry p = ctx.point(call.intParam("measurePointId"));
+        Catalog.PointEntry p = data.point(call.intParam("measurePointId"));
         List<Incident> out = new ArrayList<>();
-        for (State.IncidentEntry e : ctx.state.incidentsOfPoint(p.id)) {
+        for (State.IncidentEntry e : data.incidentsOfPoint(p.id)) {
             if (!Boolean.TRUE.equals(e.incident.getIsClosed())) {
                 out.add(e.incident);
             }

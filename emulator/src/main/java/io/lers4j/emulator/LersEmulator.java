@@ -77,6 +77,7 @@ public final class LersEmulator implements AutoCloseable {
     private final ExecutorService executor;
     private final Context context;
     private final Router router;
+    private final Routes routes;
     private final Faults faults;
     private final RequestStats stats;
     private final DataSet dataSet;
@@ -95,17 +96,20 @@ public final class LersEmulator implements AutoCloseable {
             accounts.add(a[0], a[1], a[0], false, Arrays.asList(a).subList(2, a.length));
         }
         this.context = new Context(catalog, new State(), accounts, clock);
-        this.router = new Router();
-        new AccountRoutes(context).register(router);
-        new CoreRoutes(context).register(router);
-        new DataRoutes(context).register(router);
-        IncidentRoutes incidents = new IncidentRoutes(context);
-        incidents.register(router);
-        incidents.seedInitial();
-        new FileRoutes(context).register(router);
-        this.dataSet = new DataSet(catalog, context.state.incidentIds());
         this.faults = new Faults();
         this.stats = new RequestStats();
+        DataView data = new DataView(context);
+        Writes writes = new Writes(context);
+        this.router = new Router();
+        this.routes = new Routes(router);
+        new AccountRoutes(data, accounts).register(routes);
+        new CoreRoutes(data, writes).register(routes);
+        new DataRoutes(data, writes).register(routes);
+        IncidentRoutes incidents = new IncidentRoutes(data, writes);
+        incidents.register(routes);
+        incidents.seedInitial();
+        new FileRoutes(data, writes).register(routes);
+        this.dataSet = new DataSet(catalog, context.state.incidentIds());
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 256);
         } catch (IOException e) {
@@ -199,11 +203,16 @@ public final class LersEmulator implements AutoCloseable {
         return router;
     }
 
-    /** The operationIds the emulator routes, in registration order. */
-    List<String> operationIds() {
+    /** The registrar by operationId; tests add routes with it. */
+    Routes routes() {
+        return routes;
+    }
+
+    /** The operationIds of one document the emulator routes, in registration order. */
+    List<String> operationIds(Api api) {
         List<String> out = new ArrayList<>();
         for (Router.Route r : router.routes()) {
-            if (r.operationId != null) {
+            if (r.api == api && r.operationId != null) {
                 out.add(r.operationId);
             }
         }

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Route templates matched the way ASP.NET matches them: segment by segment, ignoring case, a
@@ -20,8 +23,11 @@ final class Router {
     }
 
     static final class Route {
+        /** The document the route serves, or null for a route outside both documents. */
+        final Api api;
         final String method;
         final String template;
+        /** The document's operationId, or null for a route outside the documents. */
         final String operationId;
         final Access access;
         final String permission;
@@ -29,7 +35,9 @@ final class Router {
         private final String[] segments;
         private final int literals;
 
-        Route(String method, String template, String operationId, Access access, String permission, Handler handler) {
+        Route(Api api, String method, String template, String operationId, Access access, String permission,
+              Handler handler) {
+            this.api = api;
             this.method = method;
             this.template = template;
             this.operationId = operationId;
@@ -82,10 +90,13 @@ final class Router {
         }
     }
 
-    private final List<Route> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
+    /** Routes by segment count: two documents hold 400 templates, a request compares only those of its length. */
+    private final Map<Integer, List<Route>> bySize = new ConcurrentHashMap<>();
 
-    void add(String method, String template, String operationId, Access access, String permission, Handler handler) {
-        routes.add(new Route(method, template, operationId, access, permission, handler));
+    void add(Route route) {
+        routes.add(route);
+        bySize.computeIfAbsent(route.segments.length, k -> new CopyOnWriteArrayList<>()).add(route);
     }
 
     List<Route> routes() {
@@ -97,7 +108,7 @@ final class Router {
         Route best = null;
         Set<String> allowed = new LinkedHashSet<>();
         int bestLiterals = -1;
-        for (Route r : routes) {
+        for (Route r : bySize.getOrDefault(path.size(), List.of())) {
             if (!r.matches(path)) {
                 continue;
             }

@@ -205,7 +205,7 @@ class ErrorsTest {
 
     @Test
     void anUnexpectedExceptionIs500WithAShortTextAndTheServerGoesOn() throws Exception {
-        lers.router().add("GET", "/api/v1/Test/Failure", null, Router.Access.ANONYMOUS, null, call -> {
+        lers.routes().extra("GET", "/api/v1/Test/Failure", Router.Access.ANONYMOUS, call -> {
             throw new IllegalStateException("simulated bug");
         });
         java.util.logging.Logger log = java.util.logging.Logger.getLogger(Front.class.getName());
