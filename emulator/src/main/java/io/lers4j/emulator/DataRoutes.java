@@ -38,10 +38,12 @@ final class DataRoutes {
     // named ctx as before the view existed, so the handlers read as they did
     private final DataView ctx;
     private final Writes writes;
+    private final PollSessions polls;
 
-    DataRoutes(DataView ctx, Writes writes) {
+    DataRoutes(DataView ctx, Writes writes, PollSessions polls) {
         this.ctx = ctx;
         this.writes = writes;
+        this.polls = polls;
     }
 
     void register(Routes r) {
@@ -266,9 +268,10 @@ final class DataRoutes {
         return Reply.empty(200);
     }
 
+    /** A poll of one point's currents, a session like v0.1's: the record appears when the session ends. */
     private Reply pollCurrents(Call call) {
         Catalog.PointEntry p = ctx.point(call.intParam("measurePointId"));
-        ctx.archive.storePolledCurrents(p);
-        return Reply.json(new ManualPollResponseParametersV1().pollSessionId(writes.newPollSession()));
+        PollSessions.Start start = polls.startCurrents(List.of(p));
+        return Reply.json(new ManualPollResponseParametersV1().pollSessionId(start.sessionId));
     }
 }

@@ -1,10 +1,15 @@
 package io.lers4j.emulator;
 
+import io.lers4j.v01.model.PollError;
+import io.lers4j.v01.model.PollManualStartResult;
+
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Failures to inject, so clients can be tested against what networks and proxies do.
@@ -13,8 +18,10 @@ import java.util.Objects;
  * fault from the head, so {@code status(503, 2).throttle(1, ...)} answers 503, 503, then 429, then
  * normally. {@link #latency} is not queued: it delays every request until changed or reset.
  *
- * <p>Faults apply to every route except {@code /api/v1/Login...} and the swagger document, so a
- * client can still log in while its data calls fail. All methods are thread-safe.
+ * <p>Faults apply to every route except the Login routes and the swagger documents, so a client
+ * can still log in while its data calls fail. Poll faults ({@link #pollFails},
+ * {@link #pollStartRefused}, {@link #pollStartWithoutSession}) shape manual polls instead of HTTP
+ * answers. All methods are thread-safe.
  */
 public final class Faults {
 
@@ -42,6 +49,20 @@ public final class Faults {
 
     private final Deque<Entry> queue = new ArrayDeque<>();
     private volatile Duration latency = Duration.ZERO;
+    private final Map<Integer, String> pollFailures = new ConcurrentHashMap<>();
+    private final Deque<PollStart> pollStarts = new ArrayDeque<>();
+
+    /** How the next manual poll start goes wrong: refused with a result, or accepted without a session. */
+    static final class PollStart {
+        /** A PollManualStartResult other than Success, or null for a Success without a session. */
+        final String refusal;
+        int remaining;
+
+        PollStart(String refusal, int remaining) {
+            this.refusal = refusal;
+            this.remaining = remaining;
+        }
+    }
 
     Faults() {
     }
@@ -85,16 +106,83 @@ public final class Faults {
         return arm(new Entry(Kind.HTML_PAGE, checkStatus(httpStatus), null, checkTimes(times)));
     }
 
-    /** Disarms every fault and the latency. */
+    /**
+     * Polls of this measure point fail: the poll session of its node ends with {@code pollError}
+     * (a PollError value such as {@code "DEV_NOT_CONNECTED"} or {@code "CONN_TIMEOUT"}) as its
+     * {@code resultCode}, and reads nothing. Holds until {@link #reset()}.
+     */
+    public Faults pollFails(int measurePointId, String pollError) {
+        Objects.requireNonNull(pollError, "pollError");
+        if (!PollError.fromValue(pollError).isKnown() || pollError.equals(PollError.NONE.getValue())) {
+            throw new IllegalArgumentException("not a PollError failure: " + pollError);
+        }
+        pollFailures.put(measurePointId, pollError);
+        return this;
+    }
+
+    /**
+     * The next {@code times} manual poll starts are refused with this PollManualStartResult (such as
+     * {@code "NoFreePort"}): {@code pollSessionId} and {@code pollTaskId} 0, nothing polled.
+     */
+    public Faults pollStartRefused(String result, int times) {
+        Objects.requireNonNull(result, "result");
+        if (!PollManualStartResult.fromValue(result).isKnown() || result.equals(PollManualStartResult.SUCCESS.getValue())) {
+            throw new IllegalArgumentException("not a refusing PollManualStartResult: " + result);
+        }
+        return armPollStart(new PollStart(result, checkTimes(times)));
+    }
+
+    /**
+     * The next {@code times} manual poll starts answer {@code result: "Success"} with
+     * {@code pollSessionId: 0}: the task is queued but no session starts, as when the server's poll
+     * queue is busy. Field clients start again when they see it.
+     */
+    public Faults pollStartWithoutSession(int times) {
+        return armPollStart(new PollStart(null, checkTimes(times)));
+    }
+
+    private Faults armPollStart(PollStart start) {
+        if (start.remaining > 0) {
+            synchronized (pollStarts) {
+                pollStarts.addLast(start);
+            }
+        }
+        return this;
+    }
+
+    /** Disarms every fault and the latency, poll faults included. */
     public Faults reset() {
         synchronized (queue) {
             queue.clear();
         }
+        synchronized (pollStarts) {
+            pollStarts.clear();
+        }
+        pollFailures.clear();
         latency = Duration.ZERO;
         return this;
     }
 
-    /** How many requests armed faults still apply to. */
+    /** The PollError a poll of this point ends with, or null when it succeeds. */
+    String pollFailure(int measurePointId) {
+        return pollFailures.get(measurePointId);
+    }
+
+    /** The fault of the next manual poll start, or null when it goes normally. */
+    PollStart nextPollStart() {
+        synchronized (pollStarts) {
+            PollStart head = pollStarts.peekFirst();
+            if (head == null) {
+                return null;
+            }
+            if (--head.remaining <= 0) {
+                pollStarts.pollFirst();
+            }
+            return new PollStart(head.refusal, 1);
+        }
+    }
+
+    /** How many requests armed HTTP faults still apply to (poll faults not counted). */
     public int pending() {
         synchronized (queue) {
             int n = 0;
@@ -124,9 +212,10 @@ public final class Faults {
         }
     }
 
-    /** Whether faults may touch a path: not the login routes, not the swagger document. */
+    /** Whether faults may touch a path: not the login routes (of v1 and v0.1), not the swagger documents. */
     static boolean appliesTo(List<String> segments) {
-        if (segments.size() >= 3 && segments.get(0).equalsIgnoreCase("api") && segments.get(1).equalsIgnoreCase("v1")
+        if (segments.size() >= 3 && segments.get(0).equalsIgnoreCase("api")
+                && (segments.get(1).equalsIgnoreCase("v1") || segments.get(1).equalsIgnoreCase("v0.1"))
                 && segments.get(2).equalsIgnoreCase("Login")) {
             return false;
         }

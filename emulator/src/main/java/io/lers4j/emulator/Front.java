@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The HTTP side: counts the request, applies faults, routes, checks the token and permission,
- * runs the route and writes the answer. Any unexpected exception becomes a 500 with a short text.
+ * The HTTP side: counts the request, applies faults, routes, brings poll sessions up to now,
+ * checks the token and permission, runs the route and writes the answer. Any unexpected exception becomes a 500 with a short text.
  */
 final class Front implements HttpHandler {
 
@@ -28,12 +28,15 @@ final class Front implements HttpHandler {
     private final Accounts accounts;
     private final Faults faults;
     private final RequestStats stats;
+    /** Brings time-driven state up to now before a request is served: poll sessions whose time is up end. */
+    private final Runnable settle;
 
-    Front(Router router, Accounts accounts, Faults faults, RequestStats stats) {
+    Front(Router router, Accounts accounts, Faults faults, RequestStats stats, Runnable settle) {
         this.router = router;
         this.accounts = accounts;
         this.faults = faults;
         this.stats = stats;
+        this.settle = settle;
     }
 
     /** Thrown out of {@link #handle} to make the HTTP server drop the connection. */
@@ -98,6 +101,7 @@ final class Front implements HttpHandler {
                 return Reply.empty(405).header("Allow", String.join(", ", match.allowed));
             }
             Router.Route route = match.route;
+            settle.run();
             Call call = new Call(method, exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
             route.bind(segments, call);
             if (route.access != Router.Access.ANONYMOUS) {

@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An in-process LERS UCHET v1 REST server for tests and benchmarks, on a loopback port.
  *
  * <p>It answers every operation of the API document ({@code api-spec/lers-v1.swagger.json}, also
- * served at {@code /api/swagger/v1/swagger.json}) with the generated models, over a deterministic
- * data set: nodes (buildings) in three territories with heat, hot water, cold water, electricity
+ * served at {@code /api/swagger/v1/swagger.json}) with the generated models, and v0.1's manual
+ * polls, poll sessions and poll ports, over a deterministic data set: nodes (buildings) in three territories with heat, hot water, cold water, electricity
  * and gas measure points, equipment, organisations, incidents. Archive data is computed from
  * (seed, point, hour) when asked, so thousands of points over years cost no memory: hours follow
  * daily and weekly cycles and the outdoor temperature, days and months are sums (means for
@@ -39,8 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * everywhere except login, {@code GET /api/v1/ServerInfo}, downloads and the document; answers
  * 401 for a missing, unknown or expired token, 403 when the account lacks the permission, and
  * 422 {@code {errorMessage, errorCode, data}} for bad input. Writes are kept in memory and read
- * back. {@link #faults()} injects latency, error statuses, throttling, HTML error pages and
- * connections dropped mid-body.
+ * back. {@link #faults()} injects latency, error statuses, throttling, HTML error pages,
+ * connections dropped mid-body and failing manual polls.
  *
  * <pre>{@code
  * try (LersEmulator lers = LersEmulator.start()) {
@@ -78,6 +78,7 @@ public final class LersEmulator implements AutoCloseable {
     private final Context context;
     private final Router router;
     private final Routes routes;
+    private final PollSessions polls;
     private final Faults faults;
     private final RequestStats stats;
     private final DataSet dataSet;
@@ -100,15 +101,17 @@ public final class LersEmulator implements AutoCloseable {
         this.stats = new RequestStats();
         DataView data = new DataView(context);
         Writes writes = new Writes(context);
+        this.polls = new PollSessions(data, writes, faults, b.pollDuration);
         this.router = new Router();
         this.routes = new Routes(router);
         new AccountRoutes(data, accounts).register(routes);
         new CoreRoutes(data, writes).register(routes);
-        new DataRoutes(data, writes).register(routes);
+        new DataRoutes(data, writes, polls).register(routes);
         IncidentRoutes incidents = new IncidentRoutes(data, writes);
         incidents.register(routes);
         incidents.seedInitial();
         new FileRoutes(data, writes).register(routes);
+        new V01PollRoutes(data, polls).register(routes);
         this.dataSet = new DataSet(catalog, context.state.incidentIds());
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 256);
@@ -124,7 +127,7 @@ public final class LersEmulator implements AutoCloseable {
         };
         this.executor = Executors.newFixedThreadPool(b.threads, threads);
         server.setExecutor(executor);
-        server.createContext("/", new Front(router, accounts, faults, stats));
+        server.createContext("/", new Front(router, accounts, faults, stats, polls::settle));
         server.start();
     }
 
@@ -208,6 +211,11 @@ public final class LersEmulator implements AutoCloseable {
         return routes;
     }
 
+    /** The manual polls started so far. */
+    PollSessions pollSessions() {
+        return polls;
+    }
+
     /** The operationIds of one document the emulator routes, in registration order. */
     List<String> operationIds(Api api) {
         List<String> out = new ArrayList<>();
@@ -242,6 +250,7 @@ public final class LersEmulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration tokenLifetime = Duration.ofHours(1);
         private int threads = 16;
+        private Duration pollDuration = Duration.ofSeconds(2);
         private final List<String[]> accounts = new ArrayList<>();
 
         private Builder() {
@@ -293,6 +302,20 @@ public final class LersEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("token lifetime must be positive");
             }
             this.tokenLifetime = lifetime;
+            return this;
+        }
+
+        /**
+         * How long a manual poll session runs before it ends (default 2 seconds), measured by the
+         * clock from the session's start stamp; zero ends sessions as they start. With a fixed clock
+         * sessions run until the clock moves past their end.
+         */
+        public Builder pollDuration(Duration duration) {
+            Objects.requireNonNull(duration, "duration");
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException("poll duration must not be negative");
+            }
+            this.pollDuration = duration;
             return this;
         }
 

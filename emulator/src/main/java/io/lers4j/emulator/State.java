@@ -46,7 +46,6 @@ final class State {
     private final AtomicInteger nextIncidentId = new AtomicInteger(1001);
     private final AtomicLong nextIncidentLogId = new AtomicLong(9_000_000_001L);
     private final AtomicLong rowVersion = new AtomicLong(0x1F64D);
-    private final AtomicInteger nextPollSession = new AtomicInteger(175_001);
     private final SecureRandom random = new SecureRandom();
 
     /** A record a client stored: values by parameter name, in the order written. */
@@ -131,10 +130,6 @@ final class State {
     /** A SQL Server style row version: 8 bytes, growing with every change. */
     byte[] newRowVersion() {
         return ByteBuffer.allocate(8).putLong(rowVersion.incrementAndGet()).array();
-    }
-
-    int newPollSession() {
-        return nextPollSession.getAndIncrement();
     }
 
     void addIncident(IncidentEntry entry) {

@@ -6,10 +6,13 @@ import io.lers4j.model.Node;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * The changes routes may make to the data set, each one method; everything else they read through
- * {@link DataView}. Records of the archive are stored by {@link Archive#store} (validated there).
+ * {@link DataView}. Records of the archive are stored by {@link Archive#store} (validated there)
+ * or, for what a poll read, by {@link #storePolled}.
  */
 final class Writes {
 
@@ -48,12 +51,38 @@ final class Writes {
         state.addIncident(entry);
     }
 
-    int newPollSession() {
-        return state.newPollSession();
-    }
-
     /** Keeps a prepared file and returns its download key. */
     String storeFile(String fileName, String contentType, byte[] content) {
         return state.storeFile(fileName, contentType, content);
+    }
+
+    /**
+     * Stores a record a poll read from the device ("Current", "Hour", "Day", "Month", "Totals"),
+     * replacing what was stored at that time.
+     */
+    void storePolled(int pointId, String archive, LocalDateTime at, State.StoredRecord record) {
+        State.PointRecords records = state.recordsFor(pointId);
+        (archive.equals("Totals") ? records.totals : records.consumption(archive)).put(at, record);
+    }
+
+    /**
+     * Removes and returns what is stored for the point in that archive within [from, to]: a poll
+     * re-reading the device takes the server's records out of the way first.
+     */
+    NavigableMap<LocalDateTime, State.StoredRecord> takeStored(int pointId, String archive, LocalDateTime from,
+                                                               LocalDateTime to) {
+        NavigableMap<LocalDateTime, State.StoredRecord> taken = new TreeMap<>();
+        State.PointRecords records = state.recordsOf(pointId);
+        if (records == null) {
+            return taken;
+        }
+        NavigableMap<LocalDateTime, State.StoredRecord> map = archive.equals("Totals") ? records.totals
+                : records.consumption.get(archive);
+        if (map != null) {
+            NavigableMap<LocalDateTime, State.StoredRecord> range = map.subMap(from, true, to, true);
+            taken.putAll(range);
+            range.clear();
+        }
+        return taken;
     }
 }

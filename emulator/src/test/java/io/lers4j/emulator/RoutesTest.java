@@ -121,6 +121,6 @@ class RoutesTest {
                 assertFalse(engine.contains(f.getType()), c.getSimpleName() + "." + f.getName() + " is " + f.getType());
             }
         }
-        assertEquals(5, routeClasses, "Account, Core, Data, Incident and File routes");
+        assertEquals(6, routeClasses, "Account, Core, Data, Incident, File and V01Poll routes");
     }
 }
