@@ -24,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Login, the current account, and server information. */
+/** Login, the current account, and server information (v1; v0.1's logins reuse the handlers). */
 final class AccountRoutes {
 
     static final String VERSION = "3.67";
@@ -62,7 +62,7 @@ final class AccountRoutes {
         return Reply.json(new LoginResponseParameters().token(token.token).tokenExpiration(serverTime(token.expires)));
     }
 
-    private Reply loginPlain(Call call) {
+    Reply loginPlain(Call call) {
         AuthenticatePlainRequestParameters body = call.body(AuthenticatePlainRequestParameters.class);
         if (body.getLogin() == null || body.getLogin().isBlank()) {
             throw HttpError.unprocessable(HttpError.BAD_BODY, "Не указано имя пользователя.");
@@ -75,7 +75,7 @@ final class AccountRoutes {
     }
 
     /** Windows authentication: in the emulator the Windows identity is the bearer token's account. */
-    private Reply loginWindows(Call call) {
+    Reply loginWindows(Call call) {
         String application = null;
         if (call.hasBody()) {
             application = call.<AuthenticateRequestParameters>body(AuthenticateRequestParameters.class).getApplication();
@@ -104,7 +104,7 @@ final class AccountRoutes {
         return issued(account, call.queryValue("application"), expires);
     }
 
-    private Reply current(Call call) {
+    Reply current(Call call) {
         Accounts.AccountEntry a = call.session.account;
         return Reply.json(new CurrentLoginInfo().account(a.model).permissions(new ArrayList<>(a.permissions))
                 .accountGroups(a.groups));

@@ -243,6 +243,29 @@ final class Accounts {
         return Check.OK;
     }
 
+    /** The account with this id, or null. */
+    AccountEntry findById(int id) {
+        for (AccountEntry a : byLogin.values()) {
+            if (a.id == id) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** Ends the session of a bearer token (an Authorization header value); false when there is none. */
+    boolean revoke(String authorization) {
+        if (authorization == null || authorization.trim().length() < 7) {
+            return false;
+        }
+        return sessions.remove(authorization.trim().substring(7).trim()) != null;
+    }
+
+    /** Ends every bearer-token session of the account; its application keys stay. */
+    void revokeAll(AccountEntry account) {
+        sessions.values().removeIf(s -> s.account == account);
+    }
+
     void expireAll() {
         Instant past = Instant.EPOCH;
         for (Session s : sessions.values()) {

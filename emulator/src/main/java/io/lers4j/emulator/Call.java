@@ -49,6 +49,15 @@ final class Call {
         }
     }
 
+    /** The same request with another body: v0.1 bodies rewritten for the v1 handlers. */
+    Call withBody(byte[] newBody) {
+        Call copy = new Call(method, null, headers, newBody);
+        copy.path.putAll(path);
+        copy.query.putAll(query);
+        copy.session = session;
+        return copy;
+    }
+
     private static String decodeQuery(String s) {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);

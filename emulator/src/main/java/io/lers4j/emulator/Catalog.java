@@ -897,7 +897,19 @@ final class Catalog {
                     .reportType(ReportType.PARAMETERS_SHEET).isAct(false).reportTemplateId(id)
                     .fileNameFormat("{Title}_{StartDate}_{EndDate}").useReportParameter(false));
         }
+        // the system report field clients print (LersBot asks for reportType=SystemState)
+        reportTemplates.put(SYSTEM_STATE_REPORT, new ReportTemplate().id(SYSTEM_STATE_REPORT).title("Состояние системы")
+                .reportType(ReportType.SYSTEM_STATE).reportEntity(ReportEntity.SYSTEM).isAct(false).isUser(false)
+                .comment("Системный шаблон").measurePointCountHeat(0).measurePointCountHotWater(0)
+                .measurePointCountColdWater(0).measurePointCountElectricity(0).measurePointCountGas(0).version("3.67"));
+        reports.put(SYSTEM_STATE_REPORT, new Report().id(SYSTEM_STATE_REPORT).title("Состояние системы").isSystem(true)
+                .entity(ReportEntity.SYSTEM).reportType(ReportType.SYSTEM_STATE).isAct(false)
+                .reportTemplateId(SYSTEM_STATE_REPORT).fileNameFormat("{Title}_{StartDate}_{EndDate}")
+                .useReportParameter(false));
     }
+
+    /** The id of the system state report (measure points, their state, last data and open incidents). */
+    static final int SYSTEM_STATE_REPORT = 6;
 
     /** The parameter-sheet report for a system type. */
     Report reportFor(SystemType system) {

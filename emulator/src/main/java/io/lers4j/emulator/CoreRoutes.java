@@ -52,7 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** /api/v1/Core: territories, nodes, measure points, equipment, node groups and jobs. */
+/** Core: territories, nodes, measure points, equipment, node groups and jobs (v1; v0.1 reads reuse the handlers). */
 final class CoreRoutes {
 
     private final DataView data;
@@ -83,19 +83,19 @@ final class CoreRoutes {
 
     // ------------------------------------------------------------------ territories
 
-    private Reply territories(Call call) {
+    Reply territories(Call call) {
         List<Territory> out = new ArrayList<>();
         data.territories.forEach(t -> out.add(t.model));
         return Reply.json(out);
     }
 
-    private Reply territory(Call call) {
+    Reply territory(Call call) {
         return Reply.json(data.territory(call.intParam("id")).model);
     }
 
     // ------------------------------------------------------------------ nodes
 
-    private Reply nodes(Call call) {
+    Reply nodes(Call call) {
         Integer groupId = call.intQuery("nodeGroupId");
         NodeType type = call.enumQuery("nodeType", NodeType.values(), NodeType::getValue);
         Set<Integer> members = null;
@@ -205,7 +205,7 @@ final class CoreRoutes {
 
     // ------------------------------------------------------------------ measure points
 
-    private Reply nodePoints(Call call) {
+    Reply nodePoints(Call call) {
         Catalog.NodeEntry node = data.nodeEntry(call.intParam("nodeId"));
         return pointList(call, node.points, MeasurePointType.REGULAR);
     }
@@ -215,12 +215,12 @@ final class CoreRoutes {
         return pointList(call, node.points, MeasurePointType.COMMUNAL);
     }
 
-    private Reply points(Call call) {
+    Reply points(Call call) {
         MeasurePointType type = call.enumQuery("type", MeasurePointType.values(), MeasurePointType::getValue);
         return pointList(call, data.points, type);
     }
 
-    private Reply pointList(Call call, List<Catalog.PointEntry> source, MeasurePointType type) {
+    Reply pointList(Call call, List<Catalog.PointEntry> source, MeasurePointType type) {
         boolean attributes = call.flag("getAttributes");
         List<Catalog.PointEntry> selected = new ArrayList<>();
         List<MeasurePoint> points = new ArrayList<>();
@@ -269,7 +269,7 @@ final class CoreRoutes {
         return Reply.json(out);
     }
 
-    private Reply point(Call call) {
+    Reply point(Call call) {
         Catalog.PointEntry p = data.point(call.intParam("id"));
         boolean water = p.resource.equals(io.lers4j.model.ResourceKind.WATER);
         MeasurePoint mp = data.pointForAnswer(p, call.flag("getAttributes"));
@@ -391,7 +391,7 @@ final class CoreRoutes {
 
     // ------------------------------------------------------------------ equipment
 
-    private GetEquipmentListResponseParameters equipmentListOf(Iterable<Integer> ids) {
+    GetEquipmentListResponseParameters equipmentListOf(Iterable<Integer> ids) {
         List<Equipment> list = new ArrayList<>();
         Map<Integer, EquipmentModel> models = new LinkedHashMap<>();
         Map<Integer, Node> nodes = new LinkedHashMap<>();
@@ -411,7 +411,7 @@ final class CoreRoutes {
                 .nodes(new ArrayList<>(nodes.values())).nodeEquipment(links);
     }
 
-    private Reply equipmentList(Call call) {
+    Reply equipmentList(Call call) {
         List<Integer> ids = call.intQueryValues("id");
         return Reply.json(equipmentListOf(ids.isEmpty() ? data.equipment.keySet() : ids));
     }
@@ -421,7 +421,7 @@ final class CoreRoutes {
                 .networkAddress(e.getNetworkAddress()).comment(e.getComment());
     }
 
-    private Reply equipment(Call call) {
+    Reply equipment(Call call) {
         int id = call.intParam("id");
         Equipment e = data.equipmentOrFail(id);
         boolean reduced = call.flag("getReduced");

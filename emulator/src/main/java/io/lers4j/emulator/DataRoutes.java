@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** /api/v1/Data and the poll route: archives, last data, writes, weather, device events. */
+/** Data and the poll route: archives, last data, writes, weather, device events (v1; v0.1 reuses the handlers). */
 final class DataRoutes {
 
     private static final Type WEATHER_LIST = new TypeToken<List<TerritoryOutdoorTemperature>>() { }.getType();
@@ -87,7 +87,7 @@ final class DataRoutes {
         return ElectricDataKind.RAW.equals(kind);
     }
 
-    private Reply consumption(Call call) {
+    Reply consumption(Call call) {
         Catalog.PointEntry p = ctx.point(call.intParam("id"));
         LocalDateTime[] period = period(call, "start", "end");
         Set<DeviceDataType> types = dataTypes(call);
@@ -119,7 +119,7 @@ final class DataRoutes {
         return Reply.json(out);
     }
 
-    private Reply totals(Call call) {
+    Reply totals(Call call) {
         Catalog.PointEntry p = ctx.point(call.intParam("id"));
         LocalDateTime[] period = period(call, "start", "end");
         call.enumQuery("units", MeasurePointDataUnitsRequestType.values(), MeasurePointDataUnitsRequestType::getValue);
@@ -167,7 +167,7 @@ final class DataRoutes {
         return out;
     }
 
-    private Reply setCurrentArchive(Call call) {
+    Reply setCurrentArchive(Call call) {
         Catalog.PointEntry p = ctx.point(call.intParam("id"));
         SaveConsumptionRequestParameters body = call.body(SaveConsumptionRequestParameters.class);
         SaveConsumptionParameters data = body.getData();
@@ -182,7 +182,7 @@ final class DataRoutes {
         return Reply.empty(200);
     }
 
-    private Reply setTotals(Call call) {
+    Reply setTotals(Call call) {
         Catalog.PointEntry p = ctx.point(call.intParam("id"));
         SaveTotalsRequestParameters body = call.body(SaveTotalsRequestParameters.class);
         if (body.getTotalsRecordObjects() == null) {
@@ -193,7 +193,7 @@ final class DataRoutes {
         return Reply.empty(200);
     }
 
-    private Reply saveData(Call call) {
+    Reply saveData(Call call) {
         Catalog.PointEntry p = ctx.point(call.intParam("id"));
         SaveDataRequestParams body = call.body(SaveDataRequestParams.class);
         if (body.getConsumption() == null && body.getTotals() == null) {
@@ -244,7 +244,7 @@ final class DataRoutes {
         return Reply.json(out);
     }
 
-    private Reply deviceErrors(Call call) {
+    Reply deviceErrors(Call call) {
         Catalog.PointEntry p = ctx.point(call.intParam("id"));
         LocalDateTime[] period = period(call, "start", "end");
         return Reply.json(ctx.archive.deviceErrors(p, period[0], period[1], dataTypes(call)));

@@ -121,7 +121,7 @@ final class FileRoutes {
         return Reply.json(new DownloadFileResult().uri("/api/v1/Downloads/" + key + "/" + fileName));
     }
 
-    private Documents.Table parameterSheet(Report report, DeviceDataType dataType, LocalDateTime start,
+    Documents.Table parameterSheet(Report report, DeviceDataType dataType, LocalDateTime start,
                                            LocalDateTime end, List<Catalog.PointEntry> points) {
         Map<String, Integer> columns = new LinkedHashMap<>();
         Map<Catalog.PointEntry, List<MeasurePointDataConsumptionRecord>> byPoint = new LinkedHashMap<>();

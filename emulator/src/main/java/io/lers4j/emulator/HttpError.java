@@ -51,6 +51,23 @@ final class HttpError extends RuntimeException {
         return validationProblem(key, message);
     }
 
+    /** 404 as ASP.NET Core's {@code NotFound()} answers in an API controller: problem details without errors. */
+    static HttpError notFoundProblem() {
+        com.google.gson.JsonObject body = new com.google.gson.JsonObject();
+        body.addProperty("type", "https://tools.ietf.org/html/rfc9110#section-15.5.5");
+        body.addProperty("title", "Not Found");
+        body.addProperty("status", 404);
+        body.addProperty("traceId", traceId());
+        byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new HttpError(new Reply(404, "application/problem+json; charset=utf-8", bytes, bytes.length), "HTTP 404");
+    }
+
+    private static String traceId() {
+        return "00-" + java.util.UUID.randomUUID().toString().replace("-", "") + "-"
+                + String.format(java.util.Locale.ROOT, "%016x", java.util.concurrent.ThreadLocalRandom.current().nextLong())
+                + "-00";
+    }
+
     private static HttpError validationProblem(String key, String message) {
         com.google.gson.JsonObject body = new com.google.gson.JsonObject();
         body.addProperty("type", "https://tools.ietf.org/html/rfc9110#section-15.5.1");
@@ -61,8 +78,7 @@ final class HttpError extends RuntimeException {
         messages.add(message);
         errors.add(key, messages);
         body.add("errors", errors);
-        body.addProperty("traceId", "00-" + java.util.UUID.randomUUID().toString().replace("-", "") + "-"
-                + String.format(java.util.Locale.ROOT, "%016x", java.util.concurrent.ThreadLocalRandom.current().nextLong()) + "-00");
+        body.addProperty("traceId", traceId());
         byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return new HttpError(new Reply(400, "application/problem+json; charset=utf-8", bytes, bytes.length), message);
     }

@@ -141,7 +141,7 @@ final class IncidentRoutes {
                 .dateTime(AccountRoutes.serverTime(data.instant())).editVersion(writes.newRowVersion()));
     }
 
-    private Reply get(Call call) {
+    Reply get(Call call) {
         int id = call.intParam("id");
         State.IncidentEntry e = data.incident(id);
         if (e == null) {
@@ -150,7 +150,7 @@ final class IncidentRoutes {
         return Reply.json(new IncidentGetResponseParameters().incident(e.incident).log(new ArrayList<>(e.log)));
     }
 
-    private Reply active(Call call) {
+    Reply active(Call call) {
         Catalog.PointEntry p = data.point(call.intParam("measurePointId"));
         List<Incident> out = new ArrayList<>();
         for (State.IncidentEntry e : data.incidentsOfPoint(p.id)) {

@@ -23,11 +23,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An in-process LERS UCHET v1 REST server for tests and benchmarks, on a loopback port.
+ * An in-process LERS UCHET REST server for tests and benchmarks, on a loopback port.
  *
- * <p>It answers every operation of the API document ({@code api-spec/lers-v1.swagger.json}, also
- * served at {@code /api/swagger/v1/swagger.json}) with the generated models, and v0.1's manual
- * polls, poll sessions and poll ports, over a deterministic data set: nodes (buildings) in three territories with heat, hot water, cold water, electricity
+ * <p>It answers every operation of both API documents ({@code api-spec/lers-v1.swagger.json} and
+ * {@code api-spec/lers-v0.1.swagger.json}, also served at {@code /api/swagger/v1/swagger.json} and
+ * {@code /api/swagger/v0.1/swagger.json}) over one deterministic data set; the v0.1 operations
+ * field clients call (manual polls and their sessions, reports, notifications, node jobs, nodes and
+ * points) with behaviour, the rest with schema-valid samples. The data set: nodes (buildings) in three territories with heat, hot water, cold water, electricity
  * and gas measure points, equipment, organisations, incidents. Archive data is computed from
  * (seed, point, hour) when asked, so thousands of points over years cost no memory: hours follow
  * daily and weekly cycles and the outdoor temperature, days and months are sums (means for
@@ -35,8 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * consistent with consumption. Data exists from {@link DataSet#dataStart()} up to the last
  * completed hour of the clock, in server local time ({@link #SERVER_OFFSET}, no offset written).
  *
- * <p>Like LERS it wants {@code Authorization: Bearer <token>} from {@code POST /api/v1/Login}
- * everywhere except login, {@code GET /api/v1/ServerInfo}, downloads and the document; answers
+ * <p>Like LERS it wants {@code Authorization: Bearer <token>} from {@code POST /api/v1/Login} (or
+ * v0.1's, the same token) everywhere the documents do not have anonymous; answers
  * 401 for a missing, unknown or expired token, 403 when the account lacks the permission, and
  * 422 {@code {errorMessage, errorCode, data}} for bad input. Writes are kept in memory and read
  * back. {@link #faults()} injects latency, error statuses, throttling, HTML error pages,
@@ -100,18 +102,28 @@ public final class LersEmulator implements AutoCloseable {
         this.faults = new Faults();
         this.stats = new RequestStats();
         DataView data = new DataView(context);
-        Writes writes = new Writes(context);
+        Notifications notifications = new Notifications();
+        Writes writes = new Writes(context, notifications);
         this.polls = new PollSessions(data, writes, faults, b.pollDuration);
         this.router = new Router();
         this.routes = new Routes(router);
-        new AccountRoutes(data, accounts).register(routes);
-        new CoreRoutes(data, writes).register(routes);
-        new DataRoutes(data, writes, polls).register(routes);
+        AccountRoutes accountRoutes = new AccountRoutes(data, accounts);
+        accountRoutes.register(routes);
+        CoreRoutes core = new CoreRoutes(data, writes);
+        core.register(routes);
+        DataRoutes records = new DataRoutes(data, writes, polls);
+        records.register(routes);
         IncidentRoutes incidents = new IncidentRoutes(data, writes);
         incidents.register(routes);
         incidents.seedInitial();
-        new FileRoutes(data, writes).register(routes);
+        FileRoutes files = new FileRoutes(data, writes);
+        files.register(routes);
+        V01Answers v01 = new V01Answers(data);
+        new V01CoreRoutes(data, accounts, v01, core, accountRoutes, records, incidents).register(routes);
         new V01PollRoutes(data, polls).register(routes);
+        new V01ReportRoutes(data, writes, v01, files).register(routes);
+        new V01NotificationRoutes(data, notifications, v01).register(routes);
+        new SampleRoutes(v01.samples).register(routes);
         this.dataSet = new DataSet(catalog, context.state.incidentIds());
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 256);

@@ -17,9 +17,11 @@ import java.util.TreeMap;
 final class Writes {
 
     private final State state;
+    private final Notifications notifications;
 
-    Writes(Context engine) {
+    Writes(Context engine, Notifications notifications) {
         this.state = engine.state;
+        this.notifications = notifications;
     }
 
     void replaceNode(int id, Node node) {
@@ -47,8 +49,10 @@ final class Writes {
         return state.newRowVersion();
     }
 
+    /** Records an incident and, as LERS does, raises its notification for the accounts that see incidents. */
     void addIncident(State.IncidentEntry entry) {
         state.addIncident(entry);
+        notifications.incidentRaised(entry.incident);
     }
 
     /** Keeps a prepared file and returns its download key. */

@@ -60,6 +60,16 @@ class RoutesTest {
         assertEquals(362, routes.unrouted(Api.V01).size(), "what is left for the samples");
     }
 
+    @Test
+    void aStartedEmulatorRoutesBothDocumentsCompletely() {
+        try (LersEmulator lers = LersEmulator.start()) {
+            assertEquals(38, lers.operationIds(Api.V1).size());
+            assertEquals(363, lers.operationIds(Api.V01).size());
+            assertTrue(lers.routes().unrouted(Api.V1).isEmpty());
+            assertTrue(lers.routes().unrouted(Api.V01).isEmpty());
+        }
+    }
+
     private static DataView view() {
         Clock clock = Clock.fixed(TestSupport.NOW, ZoneOffset.UTC);
         Catalog catalog = new Catalog(7, 14, 4, LocalDate.of(2023, 1, 1),
@@ -121,6 +131,6 @@ class RoutesTest {
                 assertFalse(engine.contains(f.getType()), c.getSimpleName() + "." + f.getName() + " is " + f.getType());
             }
         }
-        assertEquals(6, routeClasses, "Account, Core, Data, Incident, File and V01Poll routes");
+        assertEquals(10, routeClasses, "Account, Core, Data, Incident, File, Sample and the four V01 route classes");
     }
 }
