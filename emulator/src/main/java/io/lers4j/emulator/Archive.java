@@ -638,20 +638,6 @@ final class Archive {
         }
     }
 
-    /** The values a poll of currents reads now: this hour's rates and temperatures. */
-    void storePolledCurrents(Catalog.PointEntry p) {
-        LocalDateTime now = ctx.now().truncatedTo(ChronoUnit.SECONDS);
-        if (now.isBefore(dataStart(p))) {
-            return;
-        }
-        PointData.DayView day = p.data.day(now.toLocalDate().toEpochDay());
-        Map<String, DataParameterValue> values = new LinkedHashMap<>();
-        for (DataParameterValue v : hourValues(p, day, now.getHour(), false)) {
-            values.put(v.getDataParameter().getValue(), v);
-        }
-        ctx.state.recordsFor(p.id).consumption("Current").put(now, new State.StoredRecord(values, List.of()));
-    }
-
     // ------------------------------------------------------------------ weather and device events
 
     /** Daily mean outdoor temperatures from the start of the data to yesterday, with what clients stored. */

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Saves current readings (instantaneous values from another system, say a SCADA) into a heat
@@ -42,7 +43,9 @@ public final class WriteCurrentReadings {
         lers.saveCurrentReadings(point.getId(), LersDateTime.of(now), readings, true);
         out.printf("Saved current readings of %s (id %d) at %s%n%n", point.getFullTitle(), point.getId(), now);
 
-        List<MeterRecord> back = lers.consumption(point.getId(), DeviceDataType.CURRENT, now, now.plusMinutes(1)).toList();
+        // the record saved at `now`; a poll may have stored others in the same minute
+        List<MeterRecord> back = lers.consumption(point.getId(), DeviceDataType.CURRENT, now, now.plusMinutes(1)).stream()
+                .filter(r -> r.dateTime().toLocalDateTime().equals(now)).collect(Collectors.toList());
         Table table = new Table("Time", "T_in", "T_out", "P_in").numeric(1, 2, 3);
         for (MeterRecord r : back) {
             table.row(r.dateTime().toLocalDateTime(), Table.number(r.value(DataParameter.T_IN), 1),

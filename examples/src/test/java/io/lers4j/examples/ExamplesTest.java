@@ -38,7 +38,8 @@ class ExamplesTest {
 
     @BeforeAll
     static void start() {
-        emulator = LersEmulator.start();
+        // polls end after half a second, so PollNow waits as little as possible
+        emulator = LersEmulator.builder().pollDuration(java.time.Duration.ofMillis(500)).start();
         lers = LersClient.builder().baseUrl(emulator.baseUrl())
                 .credentials(LersEmulator.DEFAULT_LOGIN, LersEmulator.DEFAULT_PASSWORD).build();
     }
@@ -167,5 +168,30 @@ class ExamplesTest {
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(out.startsWith("Connected to the embedded LERS emulator at http://127.0.0.1:"), out);
         assertTrue(out.contains("measure points"), out);
+    }
+
+    @Test
+    void fiveMetersArePolledNowAndEachResultPrinted() {
+        io.lers4j.PollOutcome[] outcome = new io.lers4j.PollOutcome[1];
+        String out = output(o -> outcome[0] = PollNow.run(lers, o));
+        assertTrue(outcome[0].succeeded(), outcome[0] + "\n" + out);
+        assertEquals(5, outcome[0].points().size());
+        assertEquals(5, linesMatching(out, "^\\s*\\d+\\s+SUCCEEDED\\s+\\d+\\s*$"), out);
+        assertTrue(out.contains("5 of 5 points polled"), out);
+    }
+
+    @Test
+    void theSystemStateReportIsDownloadedAsPdf(@TempDir Path dir) throws Exception {
+        String out = output(o -> {
+            Path pdf = DownloadReport.run(lers, dir, o);
+            assertTrue(Files.isRegularFile(pdf) && pdf.getParent().equals(dir), pdf.toString());
+        });
+        try (var files = Files.list(dir)) {
+            Path pdf = files.findFirst().orElseThrow();
+            byte[] bytes = Files.readAllBytes(pdf);
+            assertEquals("%PDF", new String(bytes, 0, 4, StandardCharsets.US_ASCII));
+            assertTrue(out.contains("Saved " + pdf), out);
+            assertTrue(out.contains(String.format("%,d of %,d bytes", bytes.length, bytes.length)), out);
+        }
     }
 }
