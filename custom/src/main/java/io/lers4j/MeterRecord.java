@@ -56,6 +56,11 @@ public final class MeterRecord {
         return b.build();
     }
 
+    /** The same record from the archive {@code dataType}: a current record read from a model that names none. */
+    MeterRecord withDataType(DeviceDataType dataType) {
+        return new MeterRecord(dateTime, dataType, resourceKind, empty, attributes, values);
+    }
+
     /** Collects what {@link ArchiveRecords} reads out of a generated record. */
     private static final class Builder implements ArchiveRecords.Sink {
         private LersDateTime dateTime;
