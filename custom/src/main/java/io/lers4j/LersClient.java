@@ -84,6 +84,16 @@ public final class LersClient extends ApiServices implements AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Without lers4j's authentication, retries or redirect rules: what the hub's WebSocket is built on. */
+    private final OkHttpClient plainHttp;
+    /** The token of this client; null with an API key. */
+    private final TokenManager tokens;
+    private final String apiKey;
+    /** The login's pipeline, which adds no credential: the hub's negotiate with the token as a query parameter. */
+    private final Pipeline unauthenticatedPipeline;
+    private final HubOptions hubOptions;
+    private final Object hubLock = new Object();
+    private ServerHub hub;
     /** The server's offset and until when it is kept; null before the first ask. */
     private volatile KeptOffset serverOffset;
 
@@ -131,6 +141,9 @@ public final class LersClient extends ApiServices implements AutoCloseable {
         plain.addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", USER_AGENT).build()));
         plain.addNetworkInterceptor(new FollowUpGuard());
         OkHttpClient shared = plain.build();
+        this.plainHttp = shared;
+        this.apiKey = b.apiKey;
+        this.hubOptions = b.hubOptions;
         this.callTimeout = Duration.ofMillis(shared.callTimeoutMillis());
 
         RetryInterceptor retry = new RetryInterceptor(b.retryPolicy, b.sleeper, b.clock, baseUrl, b.maxResponseSize);
@@ -140,12 +153,15 @@ public final class LersClient extends ApiServices implements AutoCloseable {
         if (b.apiKey != null) {
             redactor.addSecret(b.apiKey);
             authenticated.addNetworkInterceptor(new ApiKeyHeader(b.apiKey, baseUrl));
+            this.tokens = null;
+            this.unauthenticatedPipeline = null;
         } else {
             // the login goes through the same retries and redirect rules but, of course, without authentication
             OkHttpClient loginHttp = shared.newBuilder().addInterceptor(retry).addInterceptor(redirects).build();
             Pipeline loginPipeline = new Pipeline(loginHttp, retry, errors, callTimeout, null);
-            TokenManager tokens = new TokenManager(new LersApiClient(loginHttp, loginPipeline, apiBasePath(baseUrl)),
+            this.tokens = new TokenManager(new LersApiClient(loginHttp, loginPipeline, apiBasePath(baseUrl)),
                     b.login, b.password, b.application, b.token, loginPipeline, b.clock, b.tokenRenewalSkew, redactor);
+            this.unauthenticatedPipeline = loginPipeline;
             authenticated.addInterceptor(new AuthInterceptor(tokens, baseUrl))
                     .addNetworkInterceptor(new AuthInterceptor.BearerHeader(baseUrl));
         }
@@ -288,8 +304,48 @@ public final class LersClient extends ApiServices implements AutoCloseable {
         return status;
     }
 
+    /**
+     * The server's real-time hub: notifications as they happen ({@code SAVE_CURRENT_DATA} of a
+     * poll session, changed entities, devices on- and offline...), with this client's token or key.
+     * One per client, connected on its first subscription; after it has closed, a new one.
+     * {@link #close()} closes it.
+     */
+    public ServerHub hub() {
+        ensureOpen();
+        synchronized (hubLock) {
+            if (hub == null || hub.isClosed()) {
+                hub = new ServerHub(this, hubOptions);
+            }
+            return hub;
+        }
+    }
+
     Clock clock() {
         return clock;
+    }
+
+    void requireOpen() {
+        ensureOpen();
+    }
+
+    OkHttpClient plainHttp() {
+        return plainHttp;
+    }
+
+    TokenManager tokens() {
+        return tokens;
+    }
+
+    String apiKey() {
+        return apiKey;
+    }
+
+    Pipeline unauthenticatedPipeline() {
+        return unauthenticatedPipeline;
+    }
+
+    Redactor redactor() {
+        return redactor;
     }
 
     Sleeper sleeper() {
@@ -489,7 +545,17 @@ public final class LersClient extends ApiServices implements AutoCloseable {
     /** Releases the connection pool and threads this client created; a client built on your OkHttpClient leaves it alone. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && ownsHttpResources) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        ServerHub open;
+        synchronized (hubLock) {
+            open = hub;
+        }
+        if (open != null) {
+            open.close();
+        }
+        if (ownsHttpResources) {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         }
@@ -528,6 +594,7 @@ public final class LersClient extends ApiServices implements AutoCloseable {
         private KeyStore trustStore;
         private SSLSocketFactory sslSocketFactory;
         private X509TrustManager trustManager;
+        private HubOptions hubOptions = HubOptions.defaults();
 
         private Builder() {
         }
@@ -721,6 +788,12 @@ public final class LersClient extends ApiServices implements AutoCloseable {
         public Builder sslSocketFactory(SSLSocketFactory socketFactory, X509TrustManager trustManager) {
             this.sslSocketFactory = Objects.requireNonNull(socketFactory, "socketFactory");
             this.trustManager = Objects.requireNonNull(trustManager, "trustManager");
+            return this;
+        }
+
+        /** Settings of {@link LersClient#hub()}: its path, an unsubscribe method, keep-alive and reconnect timing, buffers. */
+        public Builder hubOptions(HubOptions options) {
+            this.hubOptions = Objects.requireNonNull(options, "hubOptions");
             return this;
         }
 
