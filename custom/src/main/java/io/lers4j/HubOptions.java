@@ -116,7 +116,7 @@ public final class HubOptions {
         private List<Duration> reconnectDelays = List.of(Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(10),
                 Duration.ofSeconds(30));
         private int eventBufferSize = 256;
-        private int maxMessageSize = 1 << 20;
+        private int maxMessageSize = 256 * 1024;
 
         private Builder() {
         }
@@ -226,7 +226,8 @@ public final class HubOptions {
 
         /**
          * The largest hub message accepted, in bytes on the wire and in characters of one record
-         * (default 1 MiB). A server that sends more loses the connection, which is then made anew.
+         * (default 256 KiB). A server that sends more loses the connection, which is then made anew. A
+         * consumer holds at most {@link #eventBufferSize} events of this size.
          */
         public Builder maxMessageSize(int bytes) {
             if (bytes < 1024 || bytes > MAX_MESSAGE_LIMIT) {

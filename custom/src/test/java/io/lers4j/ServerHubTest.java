@@ -620,6 +620,9 @@ class ServerHubTest extends TestSupport {
             assertTrue(noId.getMessage().contains("entityId"));
             assertThrows(NullPointerException.class, () -> hub.subscribe(SAVE, SESSION, 7, null));
         }
+        try (LersClient anonymous = LersClient.builder().baseUrl(baseUrl()).anonymous().build()) {
+            assertThrows(LersAuthenticationException.class, () -> anonymous.hub().subscribe(SAVE, SESSION, 7));
+        }
         assertEquals(0, server.getRequestCount());
         assertThrows(IllegalArgumentException.class, () -> HubOptions.builder().path("https://elsewhere.example/hub"));
         assertThrows(IllegalArgumentException.class, () -> HubOptions.builder().path("api/../../admin"));
