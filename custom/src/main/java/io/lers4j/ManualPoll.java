@@ -54,6 +54,11 @@ public final class ManualPoll {
         return measurePointIds;
     }
 
+    /** When the server answered the start, by the client's clock. */
+    Instant startedAt() {
+        return startedAt;
+    }
+
     /** {@link #await(Duration, Duration)} looking first after one second. */
     public PollOutcome await(Duration timeout) {
         return await(timeout, Duration.ofSeconds(1));
@@ -68,6 +73,11 @@ public final class ManualPoll {
      * @throws LersException when the sessions cannot be read (after the client's retries)
      */
     public PollOutcome await(Duration timeout, Duration firstInterval) {
+        return await(timeout, firstInterval, measurePointIds);
+    }
+
+    /** {@link #await(Duration, Duration)} with the results of {@code points} only (some of the poll's). */
+    PollOutcome await(Duration timeout, Duration firstInterval, List<Integer> points) {
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(firstInterval, "firstInterval");
         if (timeout.isNegative() || firstInterval.isNegative() || firstInterval.isZero()) {
@@ -78,13 +88,13 @@ public final class ManualPoll {
         while (true) {
             List<PollSession> sessions = sessions();
             if (ended(sessions)) {
-                return new PollOutcome(true, sessions, pointResults(sessions));
+                return new PollOutcome(true, sessions, pointResults(points));
             }
             Duration left = Duration.between(lers.clock().instant(), deadline);
             if (left.isNegative() || left.isZero()) {
-                Map<Integer, PointPoll> points = new LinkedHashMap<>();
-                measurePointIds.forEach(id -> points.put(id, new PointPoll(id, PointPoll.Status.TIMED_OUT, null, null)));
-                return new PollOutcome(false, sessions, points);
+                Map<Integer, PointPoll> timedOut = new LinkedHashMap<>();
+                points.forEach(id -> timedOut.put(id, new PointPoll(id, PointPoll.Status.TIMED_OUT, null, null)));
+                return new PollOutcome(false, sessions, timedOut);
             }
             try {
                 lers.sleeper().sleep(interval.compareTo(left) < 0 ? interval : left);
@@ -127,7 +137,7 @@ public final class ManualPoll {
     }
 
     /** Ended: the named session is listed and no session of the poll is still running. */
-    private boolean ended(List<PollSession> sessions) {
+    boolean ended(List<PollSession> sessions) {
         boolean named = false;
         for (PollSession s : sessions) {
             named |= s.getId() == pollSessionId;
@@ -139,9 +149,9 @@ public final class ManualPoll {
     }
 
     /** Each point's session, read from the point's own session list. */
-    private Map<Integer, PointPoll> pointResults(List<PollSession> sessions) {
+    private Map<Integer, PointPoll> pointResults(List<Integer> points) {
         Map<Integer, PointPoll> out = new LinkedHashMap<>();
-        for (Integer id : measurePointIds) {
+        for (Integer id : points) {
             try {
                 List<PollSession> own = mine(lers.v01().pollSessions()
                         .getPollSessionsByMeasurePoint(id, windowStart(), windowEnd()).execute());

@@ -248,19 +248,7 @@ public final class ServerHub implements AutoCloseable {
                 topics.put(key, topic);
                 sendOn = current; // null while (re)connecting: the connection subscribes to every topic once it is up
             }
-            if (state == HubState.DISCONNECTED) {
-                state = HubState.CONNECTING;
-                firstConnect = new CompletableFuture<>();
-                CompletableFuture<Void> f = firstConnect;
-                try {
-                    connector.execute(() -> connectFirst(f));
-                } catch (RejectedExecutionException e) {
-                    f.completeExceptionally(new IllegalStateException(closedMessage()));
-                }
-            }
-            if (state == HubState.CONNECTING) {
-                connecting = firstConnect;
-            }
+            connecting = startConnecting();
         }
         if (sendOn != null) {
             sendSubscribe(sendOn, topic);
@@ -281,6 +269,40 @@ public final class ServerHub implements AutoCloseable {
             throw e;
         }
         return subscription;
+    }
+
+    /** Under {@link #lock}: a first connection started if none is under way; its future while connecting, else null. */
+    private CompletableFuture<Void> startConnecting() {
+        if (state == HubState.DISCONNECTED) {
+            state = HubState.CONNECTING;
+            firstConnect = new CompletableFuture<>();
+            CompletableFuture<Void> f = firstConnect;
+            try {
+                connector.execute(() -> connectFirst(f));
+            } catch (RejectedExecutionException e) {
+                f.completeExceptionally(new IllegalStateException(closedMessage()));
+            }
+        }
+        return state == HubState.CONNECTING ? firstConnect : null;
+    }
+
+    /**
+     * Connects as the first subscription would, without subscribing to anything, for a caller that
+     * is about to subscribe and cannot afford to lose the time of connecting then. The future is
+     * done at once when the hub is connected or reconnecting (a subscription made then is sent
+     * once it is back), and fails as {@link #subscribe} would when the connection cannot be made.
+     *
+     * @throws IllegalStateException the hub is closed
+     */
+    CompletableFuture<Void> connection() {
+        lers.requireOpen();
+        synchronized (lock) {
+            if (state == HubState.CLOSED) {
+                throw new IllegalStateException(closedMessage());
+            }
+            CompletableFuture<Void> connecting = startConnecting();
+            return connecting != null ? connecting : CompletableFuture.completedFuture(null);
+        }
     }
 
     /** Marks a wait that ran out. */
