@@ -268,6 +268,46 @@ public final class LersClient extends ApiServices implements AutoCloseable {
         return new PollNow(this);
     }
 
+    /**
+     * Polls the current values of the points now and returns each point's current record, in the
+     * record model of the archives ({@link MeterRecord}, data type {@code Current}), or why it has none:
+     *
+     * <pre>{@code
+     * CurrentValues now = lers.currentValuesNow(List.of(1001, 1002, 1003, 1004, 1005), Duration.ofMinutes(2));
+     * now.points().forEach((id, v) -> System.out.println(id + " " + v.record()
+     *         .map(r -> r.dateTime() + " T_in=" + r.valueOr(DataParameter.T_IN, Double.NaN))
+     *         .orElse(v.status() + ": " + v.error().map(Throwable::getMessage).orElse(""))));
+     * }</pre>
+     *
+     * <ol>
+     *   <li>One manual poll of currents for all points ({@link PollNow#currents(Collection)}); the hub
+     *       connects meanwhile. A start the server refuses fails the call ({@link LersPollException}),
+     *       as does bad input, before anything is sent.</li>
+     *   <li>{@code SAVE_CURRENT_DATA} of the named session is subscribed as soon as the start answers,
+     *       then that of every other session of the poll's task as its session list shows them. A
+     *       point's record from such an event wins ({@link CurrentValue.Status#RECEIVED}).</li>
+     *   <li>The wait ends when every point has its record, when all sessions have ended, or after
+     *       {@code timeout}. Events sent before a subscription reached the server are lost, and a
+     *       server without a hub sends none: for every point still without a record, the poll is
+     *       awaited for the time left and the point's newest current record since the poll started is
+     *       read from the archive ({@link CurrentValue.Status#READ}). A point whose session failed is
+     *       {@link CurrentValue.Status#POLL_FAILED} with the {@code PollError}; one the archive holds
+     *       nothing for is {@code NO_DATA}, or {@code TIMED_OUT} while its session still runs.</li>
+     * </ol>
+     *
+     * Once the poll has started, a point's failure is in its {@link CurrentValue}, never thrown. The
+     * hub's own timeouts ({@link HubOptions}) bound its connection and each subscription; the hub
+     * stays connected for later calls.
+     *
+     * @param timeout how long to wait for the points' values, at most a day
+     * @throws LersException when the poll cannot be started
+     */
+    public CurrentValues currentValuesNow(Collection<Integer> measurePointIds, Duration timeout) {
+        ensureOpen();
+        return new CurrentValuesRead(this, measurePointIds, timeout, id -> {
+        }).run();
+    }
+
     /** Report forms, reports exported to files and their download (v0.1 API). */
     public ReportFiles reportFiles() {
         ensureOpen();

@@ -77,6 +77,48 @@ class V01FlowsEmulatorTest {
     }
 
     @Test
+    void currentValuesNowWithoutAHubAreTheRecordsThePollStoredAndAFailingPointIsReported() {
+        List<DataSet.NodeInfo> nodes = server.dataSet().nodes();
+        // a failing point fails its node's whole session: it gets a node of its own
+        int failing = nodes.get(nodes.size() - 1).measurePointIds().get(0);
+        List<Integer> ids = new ArrayList<>();
+        for (DataSet.NodeInfo node : nodes.subList(0, nodes.size() - 1)) {
+            node.measurePointIds().stream().limit(5 - ids.size()).forEach(ids::add);
+        }
+        assertEquals(5, ids.size(), "five points on the other nodes");
+        ids.add(failing);
+        server.faults().pollFails(failing, "DEV_NOT_CONNECTED");
+        try (LersClient lers = lers()) {
+            LocalDateTime asked = LocalDateTime.now(server.dataSet().serverOffset()).withNano(0);
+            CurrentValues values = lers.currentValuesNow(ids, Duration.ofSeconds(30));
+
+            assertFalse(values.hubUsed(), "the emulator has no hub yet");
+            assertTrue(values.hubFailure().orElseThrow().getMessage().contains("404"), values.hubFailure().toString());
+            assertEquals(ids, new ArrayList<>(values.points().keySet()));
+            for (int id : ids.subList(0, 5)) {
+                CurrentValue value = values.points().get(id);
+                assertEquals(CurrentValue.Status.READ, value.status(), value.toString());
+                MeterRecord record = value.record().orElseThrow();
+                List<MeterRecord> stored = lers.consumption(id, DeviceDataType.CURRENT, asked.minusMinutes(1),
+                        asked.plusMinutes(10)).toList();
+                MeterRecord newest = stored.get(stored.size() - 1);
+                assertFalse(newest.dateTime().toLocalDateTime().isBefore(asked), "the record of this poll: " + stored);
+                assertEquals(newest.dateTime(), record.dateTime());
+                assertEquals(newest.values(), record.values());
+                assertFalse(record.values().isEmpty());
+                assertEquals(DeviceDataType.CURRENT, record.dataType());
+            }
+            CurrentValue failed = values.points().get(failing);
+            assertEquals(CurrentValue.Status.POLL_FAILED, failed.status());
+            assertEquals(PollError.DEV_NOT_CONNECTED,
+                    ((LersPointPollException) failed.error().orElseThrow()).pollError().orElseThrow());
+            assertEquals(List.of(failed), values.failures());
+        } finally {
+            server.faults().reset();
+        }
+    }
+
+    @Test
     void aPollTheServerRefusesIsReported() {
         server.faults().pollStartRefused("NoFreePort", 1);
         try (LersClient lers = lers()) {
