@@ -181,6 +181,16 @@ class ExamplesTest {
     }
 
     @Test
+    void fiveMetersCurrentValuesArePrintedNow() {
+        io.lers4j.CurrentValues[] values = new io.lers4j.CurrentValues[1];
+        String out = output(o -> values[0] = CurrentValuesNow.run(lers, o));
+        assertTrue(values[0].succeeded(), values[0] + "\n" + out);
+        assertEquals(5, values[0].points().size());
+        assertEquals(5, linesMatching(out, "^\\d+: \\d{4}-\\d\\d-\\d\\dT[0-9:.]+(\\+\\d\\d:\\d\\d)? \\[\\w+=.+\\]$"), out);
+        assertTrue(out.contains("5 of 5 points, read from the archive (no hub)"), out);
+    }
+
+    @Test
     void theSystemStateReportIsDownloadedAsPdf(@TempDir Path dir) throws Exception {
         String out = output(o -> {
             Path pdf = DownloadReport.run(lers, dir, o);
