@@ -206,8 +206,7 @@ final class CurrentValuesRead {
                 } catch (LersException e) {
                     LOG.log(Level.DEBUG, () -> "The sessions of " + poll + " could not be read: " + redact(e));
                 }
-                long next = Math.min(interval.toMillis() * 3 / 2, ManualPoll.MAX_INTERVAL.toMillis());
-                interval = Duration.ofMillis(Math.max(next, interval.toMillis()));
+                interval = ManualPoll.nextInterval(interval);
                 nextLook = lers.clock().instant().plus(interval);
                 continue;
             }

@@ -183,8 +183,8 @@ public final class HubSubscription implements AutoCloseable {
                 + (entityId == 0 ? "any" : String.valueOf(entityId)) + (isActive() ? "" : ", ended") + "]";
     }
 
-    /** Turns the publisher's normal end into {@code onError} when the subscription failed. */
-    private static final class FailureAtEnd<T> implements Flow.Subscriber<T> {
+    /** Turns the publisher's normal end into {@code onError} when the subscription (or the hub) failed. */
+    static final class FailureAtEnd<T> implements Flow.Subscriber<T> {
         private final Flow.Subscriber<? super T> delegate;
         private final java.util.function.Supplier<LersException> failure;
 

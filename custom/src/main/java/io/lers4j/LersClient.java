@@ -530,6 +530,11 @@ public final class LersClient extends ApiServices implements AutoCloseable {
             throw new IllegalArgumentException("measurePointId is required");
         }
         requirePositiveId(measurePointId, "measurePointId");
+        checkPeriod(from, to);
+    }
+
+    /** A period the server can be asked for: both ends given, in order, within the years LERS stores. */
+    static void checkPeriod(LocalDateTime from, LocalDateTime to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (from.isAfter(to)) {

@@ -103,9 +103,14 @@ public final class ManualPoll {
                 throw new LersTransportException("Interrupted while waiting for poll session " + pollSessionId,
                         "GET /api/v0.1/Poll/PollSessions", 0, e);
             }
-            long next = Math.min(interval.toMillis() * 3 / 2, MAX_INTERVAL.toMillis());
-            interval = Duration.ofMillis(Math.max(next, interval.toMillis()));
+            interval = nextInterval(interval);
         }
+    }
+
+    /** The pause after {@code interval}: half as long again, at most {@link #MAX_INTERVAL} (never shorter). */
+    static Duration nextInterval(Duration interval) {
+        long next = Math.min(interval.toMillis() * 3 / 2, MAX_INTERVAL.toMillis());
+        return Duration.ofMillis(Math.max(next, interval.toMillis()));
     }
 
     /** The poll's sessions as the server has them now: those of its task, or the named one alone. */

@@ -21,11 +21,7 @@ public final class NotificationCentre {
 
     /** The notifications of {@code [from, to]}, server-local time, read or not; never null. */
     public List<AccountNotification> forPeriod(LocalDateTime from, LocalDateTime to) {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        if (from.isAfter(to)) {
-            throw new IllegalArgumentException("from " + from + " is after to " + to);
-        }
+        LersClient.checkPeriod(from, to);
         GetNotificationsResponseParameters answer = lers.v01().notifications()
                 .getNotificationsForPeriod(LersDateTime.of(from), LersDateTime.of(to)).execute();
         List<AccountNotification> out = new ArrayList<>();
@@ -46,9 +42,7 @@ public final class NotificationCentre {
     }
 
     private void mark(int notificationId, boolean read) {
-        if (notificationId <= 0) {
-            throw new IllegalArgumentException("notificationId must be positive: " + notificationId);
-        }
+        LersClient.requirePositiveId(notificationId, "notificationId");
         lers.v01().notifications().markNotification().id(notificationId).read(read).execute();
     }
 

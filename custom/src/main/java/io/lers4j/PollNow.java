@@ -68,12 +68,8 @@ public final class PollNow {
 
     /** Polls archives with a body of the caller's (missing data only, data mask, start mode...). */
     public ManualPoll archive(LocalDateTime from, LocalDateTime to, PollArchiveRequestParameters body) {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
         Objects.requireNonNull(body, "body");
-        if (from.isAfter(to)) {
-            throw new IllegalArgumentException("from " + from + " is after to " + to);
-        }
+        LersClient.checkPeriod(from, to);
         if (body.getRequestedDataMask() == null) {
             throw new IllegalArgumentException("body.requestedDataMask is required: the archives to poll");
         }
@@ -97,18 +93,11 @@ public final class PollNow {
         return new ManualPoll(lers, session, task, ids, lers.clock().instant());
     }
 
-    /** The ids, checked before anything is sent: present, positive, no duplicates. */
+    /** The ids, checked before anything is sent as bulk reads check them, at least one, each once. */
     static List<Integer> ids(Collection<Integer> measurePointIds) {
         if (measurePointIds == null || measurePointIds.isEmpty()) {
             throw new IllegalArgumentException("measurePointIds must name at least one measure point");
         }
-        LinkedHashSet<Integer> unique = new LinkedHashSet<>();
-        for (Integer id : measurePointIds) {
-            if (id == null || id <= 0) {
-                throw new IllegalArgumentException("measure point ids are positive: " + id);
-            }
-            unique.add(id);
-        }
-        return new ArrayList<>(unique);
+        return new ArrayList<>(new LinkedHashSet<>(BulkRead.checkIds(measurePointIds)));
     }
 }

@@ -69,11 +69,7 @@ public final class ReportFiles {
     public ExportedReport export(int reportId, ReportExportFormat format, LocalDateTime from, LocalDateTime to,
                                  Collection<Integer> entityIds) {
         Objects.requireNonNull(format, "format");
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        if (from.isAfter(to)) {
-            throw new IllegalArgumentException("from " + from + " is after to " + to);
-        }
+        LersClient.checkPeriod(from, to);
         BaseGenerateReportRequestParameters options = new BaseGenerateReportRequestParameters()
                 .startDate(LersDateTime.of(from)).endDate(LersDateTime.of(to));
         if (entityIds != null) {
@@ -85,9 +81,7 @@ public final class ReportFiles {
 
     /** Generates and exports with a body of the caller's (report parameters, options, data type...). */
     public ExportedReport export(int reportId, GenerateExportedReportRequestParameters body) {
-        if (reportId <= 0) {
-            throw new IllegalArgumentException("reportId must be positive: " + reportId);
-        }
+        LersClient.requirePositiveId(reportId, "reportId");
         Objects.requireNonNull(body, "body");
         DownloadTemporaryFileResponseParameters answer = lers.v01().generate().generateExported(reportId)
                 .merged(false).body(body).execute();

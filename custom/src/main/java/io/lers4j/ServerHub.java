@@ -159,32 +159,7 @@ public final class ServerHub implements AutoCloseable {
     public Flow.Publisher<HubEvent> events() {
         return subscriber -> {
             Objects.requireNonNull(subscriber, "subscriber");
-            allEvents.subscribe(new Flow.Subscriber<HubEvent>() {
-                @Override
-                public void onSubscribe(Flow.Subscription subscription) {
-                    subscriber.onSubscribe(subscription);
-                }
-
-                @Override
-                public void onNext(HubEvent item) {
-                    subscriber.onNext(item);
-                }
-
-                @Override
-                public void onError(Throwable throwable) {
-                    subscriber.onError(throwable);
-                }
-
-                @Override
-                public void onComplete() {
-                    LersException f = failure;
-                    if (f != null) {
-                        subscriber.onError(f);
-                    } else {
-                        subscriber.onComplete();
-                    }
-                }
-            });
+            allEvents.subscribe(new HubSubscription.FailureAtEnd<>(subscriber, () -> failure));
         };
     }
 
