@@ -396,6 +396,12 @@ public final class ServerHub implements AutoCloseable {
 
     /** Negotiates, opens the WebSocket, shakes hands and subscribes to every topic; throws when any step fails. */
     private void connect() {
+        java.net.Proxy proxy = socketClient.proxy();
+        if (proxy != null && proxy.type() == java.net.Proxy.Type.SOCKS) {
+            // OkHttp opens a SOCKS connection itself, past the socket factory that bounds a message
+            throw new LersHubException("The hub is not reached through a SOCKS proxy: the size of a message could not be bounded",
+                    "POST " + hubUrl.encodedPath() + "/negotiate", null, true, null);
+        }
         HubNegotiation.Result negotiated = negotiation.negotiate(hubUrl, negotiateByQuery);
         if (negotiated.queryForm && !negotiateByQuery) {
             negotiateByQuery = true;

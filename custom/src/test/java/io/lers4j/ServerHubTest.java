@@ -623,6 +623,13 @@ class ServerHubTest extends TestSupport {
         try (LersClient anonymous = LersClient.builder().baseUrl(baseUrl()).anonymous().build()) {
             assertThrows(LersAuthenticationException.class, () -> anonymous.hub().subscribe(SAVE, SESSION, 7));
         }
+        // through a SOCKS proxy OkHttp bypasses the sockets that bound a message: refused before anything is sent
+        okhttp3.OkHttpClient socks = new okhttp3.OkHttpClient.Builder().proxy(new java.net.Proxy(java.net.Proxy.Type.SOCKS,
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 9))).build();
+        try (LersClient viaSocks = LersClient.builder().baseUrl(baseUrl()).token("tok-1").httpClient(socks).build()) {
+            LersHubException e = assertThrows(LersHubException.class, () -> viaSocks.hub().subscribe(SAVE, SESSION, 7));
+            assertTrue(e.getMessage().contains("SOCKS"), e.getMessage());
+        }
         assertEquals(0, server.getRequestCount());
         assertThrows(IllegalArgumentException.class, () -> HubOptions.builder().path("https://elsewhere.example/hub"));
         assertThrows(IllegalArgumentException.class, () -> HubOptions.builder().path("api/../../admin"));
