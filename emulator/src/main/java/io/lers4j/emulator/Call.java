@@ -80,6 +80,16 @@ final class Call {
     }
 
     /** A path date in the server's local time; an offset, if sent, is ignored. */
+    /** The {@code {start}/{end}} of the path as the server's period; 422 when the start is after the end. */
+    LocalDateTime[] period() {
+        LocalDateTime from = dateParam("start");
+        LocalDateTime to = dateParam("end");
+        if (from.isAfter(to)) {
+            throw HttpError.badArgument("Дата начала периода больше даты окончания.");
+        }
+        return new LocalDateTime[]{from, to};
+    }
+
     LocalDateTime dateParam(String name) {
         String value = path.get(name);
         try {

@@ -64,15 +64,6 @@ final class DataRoutes {
         r.on(Api.V1, "MeasurePointsPoll_PollCurrentsV1", perm, "pollCurrents", this::pollCurrents);
     }
 
-    private static LocalDateTime[] period(Call call, String start, String end) {
-        LocalDateTime from = call.dateParam(start);
-        LocalDateTime to = call.dateParam(end);
-        if (from.isAfter(to)) {
-            throw HttpError.badArgument("Дата начала периода больше даты окончания.");
-        }
-        return new LocalDateTime[]{from, to};
-    }
-
     /** Repeated ({@code dataTypes=Hour&dataTypes=Day}) or flags ({@code Hour, Day}) archive types. */
     private static Set<DeviceDataType> dataTypes(Call call) {
         Set<DeviceDataType> out = new LinkedHashSet<>();
@@ -89,7 +80,7 @@ final class DataRoutes {
 
     Reply consumption(Call call) {
         Catalog.PointEntry p = ctx.point(call.intParam("id"));
-        LocalDateTime[] period = period(call, "start", "end");
+        LocalDateTime[] period = call.period();
         Set<DeviceDataType> types = dataTypes(call);
         if (types.isEmpty()) {
             types = ARCHIVES;
@@ -121,7 +112,7 @@ final class DataRoutes {
 
     Reply totals(Call call) {
         Catalog.PointEntry p = ctx.point(call.intParam("id"));
-        LocalDateTime[] period = period(call, "start", "end");
+        LocalDateTime[] period = call.period();
         call.enumQuery("units", MeasurePointDataUnitsRequestType.values(), MeasurePointDataUnitsRequestType::getValue);
         call.flag("includeCalculated");
         List<MeasurePointDataTotalsRecord> totals = ctx.archive.totals(p, period[0], period[1], raw(call),
@@ -246,7 +237,7 @@ final class DataRoutes {
 
     Reply deviceErrors(Call call) {
         Catalog.PointEntry p = ctx.point(call.intParam("id"));
-        LocalDateTime[] period = period(call, "start", "end");
+        LocalDateTime[] period = call.period();
         return Reply.json(ctx.archive.deviceErrors(p, period[0], period[1], dataTypes(call)));
     }
 

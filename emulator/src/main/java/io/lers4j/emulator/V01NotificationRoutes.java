@@ -33,12 +33,12 @@ final class V01NotificationRoutes {
         r.on(v, "Notifications_GetNotifications", any, null,
                 call -> answer(call, "Notifications_GetNotifications", null, null));
         r.on(v, "Notifications_GetNotificationsForPeriod", any, null, call -> {
-            LocalDateTime[] period = period(call);
+            LocalDateTime[] period = call.period();
             return answer(call, "Notifications_GetNotificationsForPeriod", period[0], period[1]);
         });
         r.on(v, "Notifications_GetUnreadCount", any, null, call -> unread(call, null, null));
         r.on(v, "Notifications_GetUnreadCountForPeriod", any, null, call -> {
-            LocalDateTime[] period = period(call);
+            LocalDateTime[] period = call.period();
             return unread(call, period[0], period[1]);
         });
         r.on(v, "Notifications_MarkNotification", any, null, this::mark);
@@ -48,15 +48,6 @@ final class V01NotificationRoutes {
             notifications.delete(account, notifications.ofTypes(account, types(call)));
             return Reply.empty(200);
         });
-    }
-
-    private static LocalDateTime[] period(Call call) {
-        LocalDateTime from = call.dateParam("start");
-        LocalDateTime to = call.dateParam("end");
-        if (from.isAfter(to)) {
-            throw HttpError.badArgument("Дата начала периода больше даты окончания.");
-        }
-        return new LocalDateTime[]{from, to};
     }
 
     /** GetNotificationsResponseParameters: the notifications, newest first, and the incidents they are about. */

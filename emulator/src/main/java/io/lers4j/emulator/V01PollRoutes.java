@@ -139,24 +139,15 @@ final class V01PollRoutes {
         return out;
     }
 
-    private static LocalDateTime[] period(Call call) {
-        LocalDateTime from = call.dateParam("start");
-        LocalDateTime to = call.dateParam("end");
-        if (from.isAfter(to)) {
-            throw HttpError.badArgument("Дата начала периода больше даты окончания.");
-        }
-        return new LocalDateTime[]{from, to};
-    }
-
     private Reply sessionsOfPeriod(Call call) {
-        LocalDateTime[] period = period(call);
+        LocalDateTime[] period = call.period();
         return Reply.json(models(polls.startedWithin(period[0], period[1])));
     }
 
     /** The sessions that polled the point (its node's session of each task that included it). */
     private Reply sessionsOfPoint(Call call) {
         int id = data.point(call.intParam("id")).id;
-        LocalDateTime[] period = period(call);
+        LocalDateTime[] period = call.period();
         List<PollSessions.Session> out = new ArrayList<>();
         for (PollSessions.Session s : polls.startedWithin(period[0], period[1])) {
             if (s.polled(id)) {
@@ -170,7 +161,7 @@ final class V01PollRoutes {
     private Reply sessionsOfEquipment(Call call) {
         int id = call.intParam("id");
         data.equipmentOrFail(id);
-        LocalDateTime[] period = period(call);
+        LocalDateTime[] period = call.period();
         List<PollSessions.Session> out = new ArrayList<>();
         for (PollSessions.Session s : polls.startedWithin(period[0], period[1])) {
             boolean through = s.node.modemId == id;
