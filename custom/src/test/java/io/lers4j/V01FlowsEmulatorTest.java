@@ -77,7 +77,7 @@ class V01FlowsEmulatorTest {
     }
 
     @Test
-    void currentValuesNowWithoutAHubAreTheRecordsThePollStoredAndAFailingPointIsReported() {
+    void currentValuesNowWithTheHubDownAreTheRecordsThePollStoredAndAFailingPointIsReported() {
         List<DataSet.NodeInfo> nodes = server.dataSet().nodes();
         // a failing point fails its node's whole session: it gets a node of its own
         int failing = nodes.get(nodes.size() - 1).measurePointIds().get(0);
@@ -88,11 +88,12 @@ class V01FlowsEmulatorTest {
         assertEquals(5, ids.size(), "five points on the other nodes");
         ids.add(failing);
         server.faults().pollFails(failing, "DEV_NOT_CONNECTED");
+        server.faults().hubNegotiateRefused(404, 100); // a server without the hub
         try (LersClient lers = lers()) {
             LocalDateTime asked = LocalDateTime.now(server.dataSet().serverOffset()).withNano(0);
             CurrentValues values = lers.currentValuesNow(ids, Duration.ofSeconds(30));
 
-            assertFalse(values.hubUsed(), "the emulator has no hub yet");
+            assertFalse(values.hubUsed(), "the hub could not be reached");
             assertTrue(values.hubFailure().orElseThrow().getMessage().contains("404"), values.hubFailure().toString());
             assertEquals(ids, new ArrayList<>(values.points().keySet()));
             for (int id : ids.subList(0, 5)) {

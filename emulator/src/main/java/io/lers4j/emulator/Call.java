@@ -3,7 +3,6 @@ package io.lers4j.emulator;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.sun.net.httpserver.Headers;
 import io.lers4j.types.LersDateTime;
 
 import java.lang.reflect.Type;
@@ -18,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * One request as a route sees it: path and query parameters (names case-insensitive, as ASP.NET
@@ -28,11 +28,12 @@ final class Call {
     final String method;
     final Map<String, String> path = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     final Map<String, List<String>> query = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    final Headers headers;
+    /** The first value of a request header by name (case-insensitive), or null. */
+    private final UnaryOperator<String> headers;
     final byte[] body;
     Accounts.Session session;
 
-    Call(String method, String rawQuery, Headers headers, byte[] body) {
+    Call(String method, String rawQuery, UnaryOperator<String> headers, byte[] body) {
         this.method = method;
         this.headers = headers;
         this.body = body;
@@ -179,7 +180,7 @@ final class Call {
     }
 
     String header(String name) {
-        return headers.getFirst(name);
+        return headers.apply(name);
     }
 
     boolean hasBody() {

@@ -64,6 +64,22 @@ public final class Faults {
         }
     }
 
+    private final Deque<HubRefusal> hubNegotiateRefusals = new ArrayDeque<>();
+    private volatile boolean hubSilent;
+    private volatile boolean hubHeaderTokenIgnored;
+    private volatile Duration hubEventDelay = Duration.ZERO;
+
+    /** A refused hub negotiate: the status it answers and how many more negotiates it applies to. */
+    static final class HubRefusal {
+        final int status;
+        int remaining;
+
+        HubRefusal(int status, int remaining) {
+            this.status = status;
+            this.remaining = remaining;
+        }
+    }
+
     Faults() {
     }
 
@@ -150,6 +166,50 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The next {@code times} hub negotiates answer this status (503 for a hub that is down, 404
+     * for a server without it) instead of a connection id. The socket of a connection already open
+     * is not touched: {@link Hub#dropConnections()} does that.
+     */
+    public Faults hubNegotiateRefused(int httpStatus, int times) {
+        HubRefusal refusal = new HubRefusal(checkStatus(httpStatus), checkTimes(times));
+        if (refusal.remaining > 0) {
+            synchronized (hubNegotiateRefusals) {
+                hubNegotiateRefusals.addLast(refusal);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * While on, the hub sends nothing at all: no pings, no completions, no notifications (events
+     * meant for its clients are lost, as on a hung server), and does not time clients out. A client
+     * should notice the silence and reconnect.
+     */
+    public Faults hubSilent(boolean silent) {
+        this.hubSilent = silent;
+        return this;
+    }
+
+    /**
+     * While on, the hub's WebSocket upgrade ignores the {@code Authorization} header, as a proxy
+     * that strips it does: only {@code ?access_token=} gets in.
+     */
+    public Faults hubHeaderTokenIgnored(boolean ignored) {
+        this.hubHeaderTokenIgnored = ignored;
+        return this;
+    }
+
+    /** Delays every hub notification by this much after the event (zero turns it off). */
+    public Faults hubEventDelay(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative");
+        }
+        this.hubEventDelay = delay;
+        return this;
+    }
+
     /** Disarms every fault and the latency, poll faults included. */
     public Faults reset() {
         synchronized (queue) {
@@ -158,8 +218,14 @@ public final class Faults {
         synchronized (pollStarts) {
             pollStarts.clear();
         }
+        synchronized (hubNegotiateRefusals) {
+            hubNegotiateRefusals.clear();
+        }
         pollFailures.clear();
         latency = Duration.ZERO;
+        hubSilent = false;
+        hubHeaderTokenIgnored = false;
+        hubEventDelay = Duration.ZERO;
         return this;
     }
 
@@ -195,6 +261,31 @@ public final class Faults {
 
     Duration latency() {
         return latency;
+    }
+
+    HubRefusal nextHubNegotiateRefusal() {
+        synchronized (hubNegotiateRefusals) {
+            HubRefusal head = hubNegotiateRefusals.peekFirst();
+            if (head == null) {
+                return null;
+            }
+            if (--head.remaining <= 0) {
+                hubNegotiateRefusals.pollFirst();
+            }
+            return new HubRefusal(head.status, 1);
+        }
+    }
+
+    boolean hubSilent() {
+        return hubSilent;
+    }
+
+    boolean hubHeaderTokenIgnored() {
+        return hubHeaderTokenIgnored;
+    }
+
+    Duration hubEventDelay() {
+        return hubEventDelay;
     }
 
     /** The fault for the current request, or null. */

@@ -1,13 +1,19 @@
 package io.lers4j.emulator;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.FutureCallback;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +25,7 @@ import java.util.Map;
  * The HTTP side: counts the request, applies faults, routes, brings poll sessions up to now,
  * checks the token and permission, runs the route and writes the answer. Any unexpected exception becomes a 500 with a short text.
  */
-final class Front implements HttpHandler {
+final class Front extends Handler.Abstract {
 
     private static final int MAX_BODY = 64 * 1024 * 1024;
     private static final System.Logger LOG = System.getLogger(Front.class.getName());
@@ -39,27 +45,17 @@ final class Front implements HttpHandler {
         this.settle = settle;
     }
 
-    /** Thrown out of {@link #handle} to make the HTTP server drop the connection. */
-    private static final class DropConnection extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        DropConnection() {
-            super("connection dropped by fault injection");
-        }
-    }
-
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        boolean dropping = false;
+    public boolean handle(Request request, Response response, Callback callback) {
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
         try {
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             List<String> segments;
             try {
-                segments = decodePath(exchange.getRequestURI().getRawPath());
+                segments = decodePath(request.getHttpURI().getPath());
             } catch (IllegalArgumentException e) {
                 stats.record(method, List.of());
-                send(exchange, Reply.text(400, "Bad request path"));
-                return;
+                send(response, Reply.text(400, "Bad request path"), callback);
+                return true;
             }
             stats.record(method, segments);
             Faults.Entry fault = null;
@@ -68,31 +64,28 @@ final class Front implements HttpHandler {
                 fault = faults.next();
             }
             if (fault != null && fault.kind != Faults.Kind.DROP_MID_BODY) {
-                drain(exchange);
-                send(exchange, faultReply(fault));
-                return;
+                drain(request);
+                send(response, faultReply(fault), callback);
+                return true;
             }
-            Reply reply = serve(method, segments, exchange);
+            Reply reply = serve(method, segments, request);
             if (fault != null) {
-                dropping = true;
-                sendHalf(exchange, reply);
-                throw new DropConnection();
+                sendHalfAndDrop(request, response, reply, callback);
+                return true;
             }
-            send(exchange, reply);
+            send(response, reply, callback);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            dropping = true;
-            throw new DropConnection();
-        } finally {
-            if (!dropping) {
-                exchange.close();
-            }
+            callback.failed(e);
+        } catch (IOException | RuntimeException e) {
+            callback.failed(e);
         }
+        return true;
     }
 
-    private Reply serve(String method, List<String> segments, HttpExchange exchange) {
+    private Reply serve(String method, List<String> segments, Request request) {
         try {
-            byte[] body = readBody(exchange);
+            byte[] body = readBody(request);
             Router.Match match = router.match(method, segments);
             if (match == null) {
                 return Reply.empty(404);
@@ -102,7 +95,8 @@ final class Front implements HttpHandler {
             }
             Router.Route route = match.route;
             settle.run();
-            Call call = new Call(method, exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+            HttpFields requestHeaders = request.getHeaders();
+            Call call = new Call(method, request.getHttpURI().getQuery(), requestHeaders::get, body);
             route.bind(segments, call);
             if (route.access != Router.Access.ANONYMOUS) {
                 Accounts.Session[] session = new Accounts.Session[1];
@@ -189,8 +183,8 @@ final class Front implements HttpHandler {
         }
     }
 
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
+    private static byte[] readBody(Request request) {
+        try (InputStream in = Content.Source.asInputStream(request)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             int n;
@@ -206,44 +200,47 @@ final class Front implements HttpHandler {
         }
     }
 
-    private static void drain(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
+    private static void drain(Request request) throws IOException {
+        try (InputStream in = Content.Source.asInputStream(request)) {
             in.transferTo(OutputStream.nullOutputStream());
         }
     }
 
-    private static void headers(HttpExchange exchange, Reply reply) {
-        Headers h = exchange.getResponseHeaders();
+    private static void headers(Response response, Reply reply) {
+        response.setStatus(reply.status);
+        HttpFields.Mutable h = response.getHeaders();
         if (reply.contentType != null) {
-            h.set("Content-Type", reply.contentType);
+            h.put(HttpHeader.CONTENT_TYPE, reply.contentType);
         }
         for (Map.Entry<String, String> e : reply.headers.entrySet()) {
-            h.set(e.getKey(), e.getValue());
+            h.put(e.getKey(), e.getValue());
         }
+        h.put(HttpHeader.CONTENT_LENGTH, reply.length());
     }
 
-    private static void send(HttpExchange exchange, Reply reply) throws IOException {
-        headers(exchange, reply);
-        if (reply.length() == 0) {
-            exchange.sendResponseHeaders(reply.status, -1);
-            return;
-        }
-        exchange.sendResponseHeaders(reply.status, reply.length());
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(reply.body(), 0, reply.length());
-        }
+    private static void send(Response response, Reply reply, Callback callback) {
+        headers(response, reply);
+        response.write(true, ByteBuffer.wrap(reply.body(), 0, reply.length()), callback);
     }
 
-    /** Full headers, half the body, flushed; the caller then drops the connection. */
-    private static void sendHalf(HttpExchange exchange, Reply reply) throws IOException {
-        if (reply.length() == 0) {
-            return;
+    /**
+     * Full headers, a full Content-Length and half the body, flushed; then the connection is closed
+     * under the client, which sees the body end early.
+     */
+    private static void sendHalfAndDrop(Request request, Response response, Reply reply, Callback callback)
+            throws IOException {
+        if (reply.length() > 0) {
+            headers(response, reply);
+            FutureCallback written = new FutureCallback();
+            response.write(false, ByteBuffer.wrap(reply.body(), 0, reply.length() / 2), written);
+            try {
+                written.get();
+            } catch (Exception e) {
+                // the client went first; closing below is all that is left to do
+            }
         }
-        headers(exchange, reply);
-        exchange.sendResponseHeaders(reply.status, reply.length());
-        OutputStream out = exchange.getResponseBody();
-        out.write(reply.body(), 0, reply.length() / 2);
-        out.flush();
+        request.getConnectionMetaData().getConnection().getEndPoint().close();
+        callback.failed(new IOException("connection dropped by fault injection"));
     }
 
     /** Splits a raw path and percent-decodes each segment ('+' stays '+', as in paths it should). */

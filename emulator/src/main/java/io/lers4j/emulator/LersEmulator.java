@@ -1,11 +1,16 @@
 package io.lers4j.emulator;
 
-import com.sun.net.httpserver.HttpServer;
+import org.eclipse.jetty.http.pathmap.RegexPathSpec;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,12 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-process LERS UCHET REST server for tests and benchmarks, on a loopback port.
@@ -66,17 +66,11 @@ public final class LersEmulator implements AutoCloseable {
     /** The emulated server's time zone (Moscow): archive times are local times in it. */
     public static final ZoneOffset SERVER_OFFSET = Catalog.SERVER_OFFSET;
 
-    static {
-        // The JDK server flushes headers and body separately; with Nagle's algorithm the body then
-        // waits for the client's delayed ACK (~40 ms a request). Read once, when the first
-        // HttpServer of the JVM is created.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Server server;
+    private final ServerConnector connector;
+    /** The port listened on, kept after close so that a closed emulator's URL still names it. */
+    private final int port;
+    private final Hub hub;
     private final Context context;
     private final Router router;
     private final Routes routes;
@@ -125,22 +119,48 @@ public final class LersEmulator implements AutoCloseable {
         new V01NotificationRoutes(data, notifications, v01).register(routes);
         new SampleRoutes(v01.samples).register(routes);
         this.dataSet = new DataSet(catalog, context.state.incidentIds());
+        QueuedThreadPool threads = new QueuedThreadPool(b.threads + 4, 2);
+        threads.setName("lers-emulator");
+        threads.setDaemon(true);
+        threads.setReservedThreads(0);
+        this.server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+        connector.setPort(b.port);
+        connector.setAcceptQueueSize(256);
+        server.addConnector(connector);
+        this.hub = new Hub(accounts, faults, stats, data, polls::settle, b.hubKeepAlive, b.hubClientTimeout,
+                "lers-emulator-hub");
+        polls.addListener(hub::pollSessionEnded);
+        writes.onChange(hub::entityChanged);
+        routes.extra("POST", Hub.PATH + "/negotiate", Router.Access.AUTHENTICATED, hub::negotiate);
+        Front front = new Front(router, accounts, faults, stats, polls::settle);
+        WebSocketUpgradeHandler sockets = WebSocketUpgradeHandler.from(server, container -> {
+            // SignalR keeps the connection alive with its own pings and timeouts
+            container.setIdleTimeout(Duration.ofMinutes(30));
+            container.setMaxTextMessageSize(Hub.MAX_RECEIVE_MESSAGE * 4L);
+            container.addMapping(new RegexPathSpec("^(?i)/" + Hub.PATH.replace(".", "\\.") + "$"), hub::upgrade);
+        });
+        sockets.setHandler(front);
+        server.setHandler(sockets);
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 256);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on port " + b.port, e);
+            server.start();
+        } catch (Exception e) {
+            hub.close();
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // nothing more to release
+            }
+            if (e instanceof IOException) {
+                throw new UncheckedIOException("cannot listen on port " + b.port, (IOException) e);
+            }
+            throw new IllegalStateException("cannot start the emulator on port " + b.port, e);
         }
-        AtomicInteger threadNumber = new AtomicInteger();
-        int port = server.getAddress().getPort();
-        ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "lers-emulator-" + port + "-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        this.executor = Executors.newFixedThreadPool(b.threads, threads);
-        server.setExecutor(executor);
-        server.createContext("/", new Front(router, accounts, faults, stats, polls::settle));
-        server.start();
+        this.port = connector.getLocalPort();
     }
 
     /** A builder for an emulator with a chosen size, seed, clock, port or extra accounts. */
@@ -155,11 +175,16 @@ public final class LersEmulator implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>}, without a trailing slash: the generated client's base path. */
     public String baseUrl() {
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port();
+        return "http://" + connector.getHost() + ":" + port();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return port;
+    }
+
+    /** The real-time hub at {@code /api/v0.1/rpc/serverHub}: its connections, a publisher, the drop fault. */
+    public Hub hub() {
+        return hub;
     }
 
     public DataSet dataSet() {
@@ -243,12 +268,11 @@ public final class LersEmulator implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            server.stop(0);
-            executor.shutdownNow();
+            hub.close();
             try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                server.stop();
+            } catch (Exception e) {
+                // stopping frees the port whatever went wrong in a handler
             }
         }
     }
@@ -263,6 +287,8 @@ public final class LersEmulator implements AutoCloseable {
         private Duration tokenLifetime = Duration.ofHours(1);
         private int threads = 16;
         private Duration pollDuration = Duration.ofSeconds(2);
+        private Duration hubKeepAlive = Duration.ofSeconds(15);
+        private Duration hubClientTimeout = Duration.ofSeconds(30);
         private final List<String[]> accounts = new ArrayList<>();
 
         private Builder() {
@@ -328,6 +354,22 @@ public final class LersEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("poll duration must not be negative");
             }
             this.pollDuration = duration;
+            return this;
+        }
+
+        /**
+         * How often the hub pings a connection it has sent nothing else to (default 15 s) and how
+         * long a client may stay silent before the hub closes its connection (default 30 s):
+         * ASP.NET's KeepAliveInterval and ClientTimeoutInterval.
+         */
+        public Builder hubTimings(Duration keepAliveInterval, Duration clientTimeout) {
+            Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
+            Objects.requireNonNull(clientTimeout, "clientTimeout");
+            if (keepAliveInterval.isNegative() || keepAliveInterval.isZero() || clientTimeout.compareTo(keepAliveInterval) <= 0) {
+                throw new IllegalArgumentException("the keep-alive interval must be positive and shorter than the client timeout");
+            }
+            this.hubKeepAlive = keepAliveInterval;
+            this.hubClientTimeout = clientTimeout;
             return this;
         }
 

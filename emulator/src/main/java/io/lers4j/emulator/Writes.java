@@ -16,20 +16,33 @@ import java.util.TreeMap;
  */
 final class Writes {
 
+    /** Told about every entity written, after the write: the hub announces ENTITY_CHANGED from here. */
+    interface ChangeListener {
+        /** {@code operation} is an EntityOperationType: {@code "New"}, {@code "Updated"}. */
+        void changed(String entityType, int entityId, String operation, Object entity);
+    }
+
     private final State state;
     private final Notifications notifications;
+    private volatile ChangeListener changes = (type, id, operation, entity) -> { };
 
     Writes(Context engine, Notifications notifications) {
         this.state = engine.state;
         this.notifications = notifications;
     }
 
+    void onChange(ChangeListener listener) {
+        this.changes = listener;
+    }
+
     void replaceNode(int id, Node node) {
         state.replaceNode(id, node);
+        changes.changed("Node", id, "Updated", node);
     }
 
     void replaceEquipment(int id, Equipment equipment) {
         state.replaceEquipment(id, equipment);
+        changes.changed("Equipment", id, "Updated", equipment);
     }
 
     /** Daily outdoor temperatures of a territory, replacing the computed ones of those days. */
@@ -53,6 +66,10 @@ final class Writes {
     void addIncident(State.IncidentEntry entry) {
         state.addIncident(entry);
         notifications.incidentRaised(entry.incident);
+        Integer id = entry.incident.getId();
+        if (id != null) {
+            changes.changed("Incident", id, "New", entry.incident);
+        }
     }
 
     /** Keeps a prepared file and returns its download key. */
