@@ -241,9 +241,8 @@ public final class Hub {
             out.addProperty("connectionToken", connectionToken);
         }
         JsonArray transports = new JsonArray();
+        // production lists ServerSentEvents and LongPolling too; the emulator serves WebSockets only
         transports.add(transport("WebSockets", "Text", "Binary"));
-        transports.add(transport("ServerSentEvents", "Text"));
-        transports.add(transport("LongPolling", "Text", "Binary"));
         out.add("availableTransports", transports);
         return Reply.bytes(200, Reply.JSON_TYPE, out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -41,8 +41,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * v0.1's, the same token) everywhere the documents do not have anonymous; answers
  * 401 for a missing, unknown or expired token, 403 when the account lacks the permission, and
  * 422 {@code {errorMessage, errorCode, data}} for bad input. Writes are kept in memory and read
- * back. {@link #faults()} injects latency, error statuses, throttling, HTML error pages,
- * connections dropped mid-body and failing manual polls.
+ * back. The real-time hub at {@code /api/v0.1/rpc/serverHub} ({@link #hub()}) pushes
+ * {@code SAVE_CURRENT_DATA} as poll sessions end and {@code ENTITY_CHANGED} on writes.
+ * {@link #faults()} injects latency, error statuses, throttling, HTML error pages, connections
+ * dropped mid-body, failing manual polls and hub failures.
  *
  * <pre>{@code
  * try (LersEmulator lers = LersEmulator.start()) {

@@ -181,14 +181,39 @@ class ExamplesTest {
     }
 
     @Test
-    void fiveMetersCurrentValuesArePrintedNow() {
-        io.lers4j.CurrentValues[] values = new io.lers4j.CurrentValues[1];
-        String out = output(o -> values[0] = CurrentValuesNow.run(lers, o));
-        assertTrue(values[0].succeeded(), values[0] + "\n" + out);
-        assertEquals(5, values[0].points().size());
-        assertEquals(5, linesMatching(out, "^\\d+: \\d{4}-\\d\\d-\\d\\dT[0-9:.]+(\\+\\d\\d:\\d\\d)? \\[\\w+=.+\\]$"), out);
-        assertTrue(out.contains("5 of 5 points, read from the archive (no hub)"), out);
+    void fiveMetersCurrentValuesArePushedByTheHub() {
+        // polls as long as a real one's few seconds, so the hub is subscribed before they end
+        try (LersEmulator server = LersEmulator.builder().pollDuration(java.time.Duration.ofSeconds(3)).start();
+             LersClient client = LersClient.builder().baseUrl(server.baseUrl())
+                     .credentials(LersEmulator.DEFAULT_LOGIN, LersEmulator.DEFAULT_PASSWORD).build()) {
+            io.lers4j.CurrentValues values = runCurrentValuesNow(client, "by the hub where it pushed them");
+            values.points().values().forEach(v -> assertEquals(io.lers4j.CurrentValue.Status.RECEIVED, v.status()));
+        }
     }
+
+    @Test
+    void fiveMetersCurrentValuesAreReadFromTheArchiveWhenTheHubIsDown() {
+        emulator.faults().hubNegotiateRefused(404, 100);
+        try (LersClient client = LersClient.builder().baseUrl(emulator.baseUrl())
+                .credentials(LersEmulator.DEFAULT_LOGIN, LersEmulator.DEFAULT_PASSWORD).build()) {
+            runCurrentValuesNow(client, "read from the archive (no hub)");
+        } finally {
+            emulator.faults().reset();
+        }
+    }
+
+    /** Runs the example; all five points succeed, each printed, the summary saying where they came from. */
+    private static io.lers4j.CurrentValues runCurrentValuesNow(LersClient client, String source) {
+        io.lers4j.CurrentValues[] values = new io.lers4j.CurrentValues[1];
+        String out = output(o -> values[0] = CurrentValuesNow.run(client, o));
+        assertTrue(values[0].succeeded(), values[0] + "\n" + out);
+        assertEquals(5, linesMatching(out, CURRENT_VALUE_LINE), out);
+        assertTrue(out.contains("5 of 5 points, " + source), out);
+        return values[0];
+    }
+
+    private static final String CURRENT_VALUE_LINE =
+            "^\\d+: \\d{4}-\\d\\d-\\d\\dT[0-9:.]+(\\+\\d\\d:\\d\\d)? \\[\\w+=.+\\]$";
 
     @Test
     void theSystemStateReportIsDownloadedAsPdf(@TempDir Path dir) throws Exception {
