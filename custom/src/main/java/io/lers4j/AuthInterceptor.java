@@ -58,6 +58,7 @@ final class AuthInterceptor implements Interceptor {
             return response;
         }
         response.close();
+        Loggers.AUTH.log(System.Logger.Level.DEBUG, () -> Routes.operation(request) + " -> 401: the token was rejected");
         String renewed;
         try {
             renewed = tokens.renewAfterRejection(token);

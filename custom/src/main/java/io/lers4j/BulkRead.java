@@ -1,6 +1,7 @@
 package io.lers4j;
 
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.TemporalAmount;
@@ -200,6 +201,9 @@ public final class BulkRead {
         private int finished;
         private int delivered;
         private PointResult ready;
+        private final long started = System.nanoTime();
+        private final AtomicInteger failures = new AtomicInteger();
+        private boolean ended;
 
         Run() {
             // per point, before any is read
@@ -212,6 +216,8 @@ public final class BulkRead {
             };
             pool = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, ids.size())), threads);
             completed = new ExecutorCompletionService<>(pool);
+            Loggers.BULK.log(Level.DEBUG, () -> "Bulk read of " + ids.size() + " measure points (" + query + "), "
+                    + concurrency + " at a time");
         }
 
         @Override
@@ -278,12 +284,23 @@ public final class BulkRead {
             try {
                 return PointResult.success(id, seriesOf(id).toList());
             } catch (RuntimeException e) {
+                failures.incrementAndGet();
+                Loggers.BULK.log(Level.DEBUG, () -> "Bulk read: measure point " + id + " failed: "
+                        + client.redactor().redact(Excerpt.describe(e)));
                 return PointResult.failure(id, e);
             }
         }
 
         @Override
         public void close() {
+            if (!ended) {
+                ended = true;
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                int done = delivered;
+                Loggers.BULK.log(Level.DEBUG, () -> "Bulk read of " + ids.size() + " measure points "
+                        + (done == ids.size() ? "done" : "stopped after " + done) + " in " + millis + " ms, "
+                        + failures.get() + " failed");
+            }
             for (Future<Indexed> f : running) {
                 f.cancel(true);
             }

@@ -42,7 +42,7 @@ import java.util.function.IntConsumer;
  */
 final class CurrentValuesRead {
 
-    private static final System.Logger LOG = System.getLogger("io.lers4j");
+    private static final System.Logger LOG = Loggers.POLL;
     /** How often the wait looks whether every point's event has come: a look at a map, no request. */
     static final Duration EVENT_CHECK = Duration.ofMillis(200);
     /** The first look at the poll's sessions; then at growing intervals, as {@link ManualPoll#await} looks. */

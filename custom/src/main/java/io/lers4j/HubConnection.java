@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class HubConnection extends WebSocketListener {
 
-    private static final System.Logger LOG = System.getLogger("io.lers4j");
+    private static final System.Logger LOG = Loggers.HUB;
 
     /** What the hub does with what a connection reads. */
     interface Handler {

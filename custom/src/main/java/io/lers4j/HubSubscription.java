@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HubSubscription implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger("io.lers4j");
+    private static final System.Logger LOG = Loggers.HUB;
 
     private final ServerHub hub;
     private final Operation operation;

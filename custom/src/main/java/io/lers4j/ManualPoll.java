@@ -88,10 +88,13 @@ public final class ManualPoll {
         while (true) {
             List<PollSession> sessions = sessions();
             if (ended(sessions)) {
+                Loggers.POLL.log(System.Logger.Level.DEBUG, () -> this + ": " + sessions.size() + " sessions ended");
                 return new PollOutcome(true, sessions, pointResults(points));
             }
             Duration left = Duration.between(lers.clock().instant(), deadline);
             if (left.isNegative() || left.isZero()) {
+                Loggers.POLL.log(System.Logger.Level.DEBUG, () -> this + ": the wait of " + timeout
+                        + " ran out; the poll goes on on the server");
                 Map<Integer, PointPoll> timedOut = new LinkedHashMap<>();
                 points.forEach(id -> timedOut.put(id, new PointPoll(id, PointPoll.Status.TIMED_OUT, null, null)));
                 return new PollOutcome(false, sessions, timedOut);

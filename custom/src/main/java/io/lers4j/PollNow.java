@@ -90,7 +90,9 @@ public final class PollNow {
             throw new LersPollException("The server answered " + (result == null ? "no result" : "Success")
                     + " but named no poll session (pollSessionId " + session + ", pollTaskId " + task + ")", operation, null);
         }
-        return new ManualPoll(lers, session, task, ids, lers.clock().instant());
+        ManualPoll poll = new ManualPoll(lers, session, task, ids, lers.clock().instant());
+        Loggers.POLL.log(System.Logger.Level.DEBUG, () -> "Started " + poll);
+        return poll;
     }
 
     /** The ids, checked before anything is sent as bulk reads check them, at least one, each once. */

@@ -29,7 +29,6 @@ import java.util.Set;
  */
 final class RetryInterceptor implements Interceptor {
 
-    private static final System.Logger LOG = System.getLogger("io.lers4j");
     private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504);
 
     private final RetryPolicy policy;
@@ -72,6 +71,10 @@ final class RetryInterceptor implements Interceptor {
             } catch (WrappedLersException e) {
                 throw e; // a failed login: already retried as far as it may be
             } catch (IOException e) {
+                int attemptNo = attempt;
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                Loggers.HTTP.log(Level.DEBUG, () -> operation + " failed (" + AttemptsIOException.describe(e) + ") in "
+                        + millis + " ms (attempt " + attemptNo + ")");
                 boolean retry = attempt < policy.maxAttempts() && !chain.call().isCanceled() && !certificateRejected(e)
                         && (neverSent(e) || (idempotent && transientFailure(e)));
                 if (!retry) {
@@ -89,7 +92,7 @@ final class RetryInterceptor implements Interceptor {
             int code = response.code();
             long millis = (System.nanoTime() - started) / 1_000_000;
             int attemptNo = attempt;
-            LOG.log(Level.DEBUG, () -> operation + " -> " + code + " in " + millis + " ms (attempt " + attemptNo + ")");
+            Loggers.HTTP.log(Level.DEBUG, () -> operation + " -> " + code + " in " + millis + " ms (attempt " + attemptNo + ")");
             if (attempt < policy.maxAttempts() && idempotent && RETRYABLE.contains(code)) {
                 String skipped = awaitRetryAfter(operation, response, attempt, deadline);
                 if (skipped == null) {
@@ -134,7 +137,7 @@ final class RetryInterceptor implements Interceptor {
     }
 
     private void waitBeforeRetry(String operation, String what, int attempt, Duration wait) throws InterruptedIOException {
-        LOG.log(Level.WARNING, () -> operation + " " + what + ", attempt " + attempt + " of " + policy.maxAttempts()
+        Loggers.RETRY.log(Level.WARNING, () -> operation + " " + what + ", attempt " + attempt + " of " + policy.maxAttempts()
                 + "; retrying in " + wait.toMillis() + " ms");
         sleep(wait);
     }

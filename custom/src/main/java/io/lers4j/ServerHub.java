@@ -57,7 +57,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ServerHub implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger("io.lers4j");
+    private static final System.Logger LOG = Loggers.HUB;
     /** Bytes of a message beyond its characters that the socket may read: frame headers, control frames, read-ahead. */
     private static final int WIRE_SLACK = 64 * 1024;
     private static final AtomicInteger HUB_NUMBERS = new AtomicInteger();
@@ -371,7 +371,7 @@ public final class ServerHub implements AutoCloseable {
         for (HubSubscription s : topic.locals) {
             s.end(why);
         }
-        LOG.log(Level.WARNING, () -> why.getMessage());
+        LOG.log(Level.WARNING, () -> redact(why.getMessage()));
     }
 
     private static Throwable unwrap(Throwable e) {
@@ -551,7 +551,7 @@ public final class ServerHub implements AutoCloseable {
                 try {
                     connection.ping();
                 } catch (RuntimeException e) {
-                    LOG.log(Level.DEBUG, () -> "hub ping failed: " + Excerpt.describe(e));
+                    LOG.log(Level.DEBUG, () -> "hub ping failed: " + redact(Excerpt.describe(e)));
                 }
             }, keepAlive, keepAlive, TimeUnit.MILLISECONDS);
             connection.watchdog = timers.scheduleWithFixedDelay(() -> {

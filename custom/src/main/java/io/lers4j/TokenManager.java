@@ -21,7 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class TokenManager {
 
-    private static final System.Logger LOG = System.getLogger("io.lers4j");
+    private static final System.Logger LOG = Loggers.AUTH;
 
     /** Builds the login request; bound to the login's own client, which sends no token. */
     private final ApiClient loginClient;
@@ -70,7 +70,7 @@ final class TokenManager {
         if (t != null && t.usableAt(clock.instant(), skew)) {
             return t.value;
         }
-        return renew(t);
+        return renew(t, t == null ? "no token yet" : "the token expires at " + t.expires);
     }
 
     /** The server rejected {@code rejected}; returns a different token, logging in at most once for all threads. */
@@ -79,10 +79,11 @@ final class TokenManager {
         if (t != null && !t.value.equals(rejected) && t.usableAt(clock.instant(), skew)) {
             return t.value; // another thread renewed it meanwhile
         }
-        return renew(t == null || t.value.equals(rejected) ? t : null);
+        return renew(t == null || t.value.equals(rejected) ? t : null, "the server rejected the token");
     }
 
-    private String renew(Token stale) {
+    /** {@code why}: for the log, never holding the token. */
+    private String renew(Token stale, String why) {
         long generationSeen = loginGeneration;
         lock.lock();
         try {
@@ -101,7 +102,7 @@ final class TokenManager {
                         "POST /" + Routes.LOGIN, 0, 401, null, "", null, null, null);
             }
             try {
-                current = logIn();
+                current = logIn(why);
                 lastFailure = null;
                 return current.value;
             } catch (RuntimeException e) {
@@ -115,18 +116,18 @@ final class TokenManager {
         }
     }
 
-    private Token logIn() {
+    private Token logIn(String why) {
         Request request = OwnRequests.login(loginClient, login, password, application);
         String operation = Routes.operation(request);
         String answer;
         try {
             answer = http.execute(request, response -> response.body().string(), true);
         } catch (LersApiException e) {
-            LOG.log(Level.WARNING, () -> "Login of '" + login + "' failed with HTTP " + e.statusCode());
+            LOG.log(Level.WARNING, () -> "Login of '" + login + "' (" + why + ") failed with HTTP " + e.statusCode());
             throw e;
         }
         Token token = parse(answer, operation);
-        LOG.log(Level.DEBUG, () -> "Logged in as '" + login + "'" + (token.expires == null ? ""
+        LOG.log(Level.DEBUG, () -> "Logged in as '" + login + "' (" + why + ")" + (token.expires == null ? ""
                 : ", token valid until " + token.expires));
         return token;
     }
