@@ -227,7 +227,7 @@ public final class LersEmulator implements AutoCloseable {
         return context.currentHour().minusHours(1);
     }
 
-    /** Requests received so far, on every route, faulted ones included. */
+    /** Requests received so far (since {@link #resetRequestCounts()}), on every route, faulted ones included. */
     public long requestCount() {
         return stats.total();
     }
@@ -238,6 +238,15 @@ public final class LersEmulator implements AutoCloseable {
      */
     public long requestCount(String method, String pathPrefix) {
         return stats.count(Objects.requireNonNull(method, "method"), Objects.requireNonNull(pathPrefix, "pathPrefix"));
+    }
+
+    /**
+     * Starts every request count from zero ({@link #requestCount()} and by path), as
+     * {@link LersEmulatorExtension} does before each test. A request in flight meanwhile may count
+     * on either side.
+     */
+    public void resetRequestCounts() {
+        stats.reset();
     }
 
     /** The routing table; tests add routes to it. */

@@ -42,6 +42,13 @@ final class RequestStats {
         return total.sum();
     }
 
+    /** Starts counting from zero; a request served meanwhile may be counted before or after. */
+    void reset() {
+        byMethod.clear();
+        distinct.reset();
+        total.reset();
+    }
+
     /** Requests with this method whose path starts with these segments (case-insensitive). */
     long count(String method, String pathPrefix) {
         Map<String, LongAdder> paths = byMethod.get(method.toUpperCase(Locale.ROOT));
