@@ -130,7 +130,7 @@ public final class LersEmulator implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+        connector.setHost(b.host.getHostAddress());
         connector.setPort(b.port);
         connector.setAcceptQueueSize(256);
         server.addConnector(connector);
@@ -175,9 +175,13 @@ public final class LersEmulator implements AutoCloseable {
         return builder().start();
     }
 
-    /** {@code http://127.0.0.1:<port>}, without a trailing slash: the generated client's base path. */
+    /**
+     * {@code http://127.0.0.1:<port>}, without a trailing slash: the generated client's base path. On every
+     * interface ({@code host("0.0.0.0")}) it is the loopback address's URL too.
+     */
     public String baseUrl() {
-        return "http://" + connector.getHost() + ":" + port();
+        String host = connector.getHost();
+        return "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port();
     }
 
     public int port() {
@@ -290,6 +294,7 @@ public final class LersEmulator implements AutoCloseable {
 
     /** Configures an emulator; every setting has a default. */
     public static final class Builder {
+        private InetAddress host = InetAddress.getLoopbackAddress();
         private int port;
         private int measurePoints = 14;
         private int nodes;
@@ -311,6 +316,31 @@ public final class LersEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("port " + port);
             }
             this.port = port;
+            return this;
+        }
+
+        /**
+         * The IPv4 address to listen on (default the loopback address, 127.0.0.1): {@code 0.0.0.0} listens on
+         * every interface, for clients on other machines or in containers. An address, not a host name, so
+         * nothing is looked up.
+         */
+        public Builder host(String ipv4Address) {
+            Objects.requireNonNull(ipv4Address, "ipv4Address");
+            String[] parts = ipv4Address.split("\\.", -1);
+            byte[] bytes = new byte[4];
+            boolean valid = parts.length == 4;
+            for (int i = 0; valid && i < 4; i++) {
+                valid = parts[i].matches("[0-9]{1,3}") && Integer.parseInt(parts[i]) <= 255;
+                bytes[i] = valid ? (byte) Integer.parseInt(parts[i]) : 0;
+            }
+            if (!valid) {
+                throw new IllegalArgumentException("not an IPv4 address: " + ipv4Address);
+            }
+            try {
+                this.host = InetAddress.getByAddress(bytes);
+            } catch (java.net.UnknownHostException e) {
+                throw new AssertionError("four bytes are an IPv4 address", e);
+            }
             return this;
         }
 
