@@ -76,10 +76,6 @@ final class Connection {
      */
     Map<String, String> specEnvironment(Context context) {
         Map<String, String> env = new LinkedHashMap<>();
-        if (env(context, API_KEY) != null && env(context, TOKEN) == null) {
-            throw usage("spec fetch logs in with a login and password or uses " + TOKEN + "; it does not send "
-                    + API_KEY);
-        }
         String token = env(context, TOKEN);
         String account = login != null && !login.isBlank() ? login : env(context, LOGIN);
         if (token != null) {
@@ -87,6 +83,10 @@ final class Connection {
         } else if (account != null) {
             env.put(LOGIN, account);
             env.put(PASSWORD, password(context, account));
+        } else if (env(context, API_KEY) != null) {
+            // fetching anonymously instead would fail on servers that publish the documents to accounts only
+            throw usage("spec fetch logs in with a login and password or uses " + TOKEN + "; it does not send "
+                    + API_KEY);
         }
         return env;
     }

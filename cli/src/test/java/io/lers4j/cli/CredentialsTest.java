@@ -118,7 +118,7 @@ class CredentialsTest {
     }
 
     @Test
-    void anApplicationKeyOrATokenWorksInstead() {
+    void anApplicationKeyOrATokenWorksInstead() throws Exception {
         Map<String, String> env = Map.of(Connection.URL, server.baseUrl(), Connection.API_KEY,
                 server.issueApiKey(CliRun.LOGIN));
         CliRun byKey = CliRun.run(env, null, false, b -> b, "points", "--node", String.valueOf(server.dataSet().nodes().get(0).id()));
@@ -126,11 +126,35 @@ class CredentialsTest {
         assertFalse(byKey.out.contains(env.get(Connection.API_KEY)));
         assertEquals(1 + server.dataSet().nodes().get(0).measurePointIds().size(), byKey.out.lines().count(), byKey.out);
 
+        CliRun specByKey = CliRun.run(env, null, false, b -> b, "spec", "fetch", "--api", "v1", "--out",
+                dir.resolve("v1.json").toString());
+        assertEquals(2, specByKey.code, specByKey.toString());
+        assertTrue(specByKey.err.contains("spec fetch logs in with a login and password or uses LERS_TOKEN"), specByKey.err);
+
+        String token = token();
+        CliRun byToken = CliRun.run(Map.of(Connection.URL, server.baseUrl(), Connection.TOKEN, token), null, false, b -> b,
+                "nodes");
+        assertEquals(0, byToken.code, byToken.toString());
+        assertFalse(byToken.out.contains(token) || byToken.err.contains(token));
+
         Map<String, String> both = new java.util.HashMap<>(env);
         both.put(Connection.LOGIN, CliRun.LOGIN);
         CliRun refused = CliRun.run(both, null, false, b -> b, "nodes");
         assertEquals(2, refused.code, refused.toString());
         assertTrue(refused.err.contains("LERS_API_KEY is a credential of its own"), refused.err);
+    }
+
+    /** A token from a plain login, as a script would get one. */
+    private static String token() throws Exception {
+        java.net.http.HttpResponse<String> login = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/api/v1/Login"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"login\":\"" + CliRun.LOGIN
+                                + "\",\"password\":\"" + CliRun.PASSWORD + "\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(login.body());
+        assertTrue(m.find(), login.body());
+        return m.group(1);
     }
 
     @Test
