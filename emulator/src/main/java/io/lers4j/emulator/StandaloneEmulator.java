@@ -74,6 +74,10 @@ public final class StandaloneEmulator {
             err.println("  java -jar lers4j-emulator-<version>-standalone.jar --port 10000");
             System.exit(FAILED);
         }
+        // Jetty logs through SLF4J; the standalone jar's provider shows its warnings and errors only
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         LersEmulator emulator;
         try {
             Options options = Options.parse(List.of(args), System.getenv());
