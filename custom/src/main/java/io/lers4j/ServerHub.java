@@ -301,6 +301,9 @@ public final class ServerHub implements AutoCloseable {
             if (cause instanceof RuntimeException) {
                 throw (RuntimeException) cause;
             }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
             throw new LersHubException("Connecting to the hub failed: " + Excerpt.describe(cause), "", null, false, cause);
         } catch (TimeoutException e) {
             throw new TimeoutRuntime();
@@ -384,7 +387,8 @@ public final class ServerHub implements AutoCloseable {
         try {
             connect();
             done.complete(null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too (a NoSuchMethodError from mismatched OkHttp and okio jars): the subscriber waits on done
             synchronized (lock) {
                 if (state == HubState.CONNECTING) {
                     state = HubState.DISCONNECTED;
@@ -679,6 +683,14 @@ public final class ServerHub implements AutoCloseable {
                 int attempts = attempt;
                 LOG.log(Level.WARNING, () -> "Reconnecting to the hub failed (attempt " + attempts + "): "
                         + redact(Excerpt.describe(e)));
+            } catch (Error e) {
+                // trying again cannot cure it: end every subscription with it rather than leave them waiting
+                synchronized (lock) {
+                    state = HubState.CLOSED;
+                }
+                shutdown(new LersHubException("Reconnecting to the hub failed: " + redact(Excerpt.describe(e)),
+                        "GET " + hubUrl.encodedPath(), null, true, e));
+                throw e;
             }
         }
     }

@@ -240,6 +240,39 @@ class ServerHubTest extends TestSupport {
     }
 
     @Test
+    void anErrorWhileConnectingReachesTheSubscriberAndAnErrorWhileReconnectingEndsTheHub() throws Exception {
+        // what mismatched OkHttp and okio jars throw from inside OkHttp, here from an interceptor on negotiate
+        AtomicInteger failNegotiate = new AtomicInteger(1);
+        okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder().addInterceptor(chain -> {
+            if (chain.request().url().encodedPath().endsWith("/negotiate") && failNegotiate.getAndDecrement() > 0) {
+                throw new NoSuchMethodError("'okio.Socket okio.Okio.socket(java.net.Socket)'");
+            }
+            return chain.proceed(chain.request());
+        }).build();
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (LersClient lers = client().httpClient(http).hubOptions(options().build()).build()) {
+            ServerHub hub = lers.hub();
+            Future<HubSubscription> first = caller.submit(() -> hub.subscribe(SAVE, SESSION, 1));
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> first.get(10, TimeUnit.SECONDS), "the subscriber gets the error rather than waiting forever");
+            assertTrue(e.getCause() instanceof NoSuchMethodError, String.valueOf(e.getCause()));
+            assertEquals(HubState.DISCONNECTED, hub.state());
+
+            HubSubscription s = hub.subscribe(SAVE, SESSION, 1);
+            FakeHub.Socket socket = fake.nextSocket();
+            handshakeAndSubscribe(socket);
+            failNegotiate.set(1);
+            socket.drop();
+            LersHubException ended = assertThrows(LersHubException.class, () -> s.next(WAIT));
+            assertTrue(ended.getMessage().contains("NoSuchMethodError"), ended.getMessage());
+            assertEquals(HubState.CLOSED, hub.state());
+            assertTrue(hub.failure().orElseThrow().getCause() instanceof NoSuchMethodError);
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    @Test
     void pingsAndReconnectsWhenTheServerGoesSilent() throws Exception {
         try (LersClient lers = lers(options().keepAliveInterval(Duration.ofMillis(50)).serverTimeout(Duration.ofMillis(500)))) {
             HubSubscription s = lers.hub().subscribe(SAVE, SESSION, 7);
