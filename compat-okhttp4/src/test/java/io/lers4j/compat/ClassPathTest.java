@@ -24,6 +24,17 @@ class ClassPathTest {
     }
 
     @Test
+    void okHttp5sJarIsOnTheClassPathWhereTheExecutionPutIt() {
+        String jar;
+        try {
+            jar = jarOf(Class.forName("okhttp3.CompressionInterceptor")); // a class OkHttp 4.12 does not have
+        } catch (ClassNotFoundException e) {
+            jar = "none";
+        }
+        assertEquals(System.getProperty("lers4j.compat.okhttp5.jar"), jar);
+    }
+
+    @Test
     void okioIsTheVersionLers4jsPomBringsNotTheOneOkHttp412AsksFor() {
         assertEquals(System.getProperty("lers4j.compat.okio"), jarOf(Okio.class));
     }
