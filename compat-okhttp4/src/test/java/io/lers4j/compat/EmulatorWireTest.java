@@ -3,7 +3,7 @@ package io.lers4j.compat;
 import io.lers4j.LersAuthenticationException;
 import io.lers4j.LersBusinessException;
 import io.lers4j.LersClient;
-import io.lers4j.LersHubException;
+import io.lers4j.HubSubscription;
 import io.lers4j.MeterRecord;
 import io.lers4j.RetryPolicy;
 import io.lers4j.emulator.LersEmulator;
@@ -77,11 +77,15 @@ class EmulatorWireTest {
     }
 
     @Test
-    void theHubsNegotiateGoesOutAndTheMissingHubIsReported() {
-        try (LersClient lers = client(LersEmulator.DEFAULT_PASSWORD).build()) {
-            LersHubException e = assertThrows(LersHubException.class,
-                    () -> lers.hub().subscribe(Operation.SAVE_CURRENT_DATA, EntityType.POLL_SESSION, 1));
-            assertTrue(e.getMessage().contains("404"), e.getMessage());
+    void theHubConnectsSubscribesAndDeliversAnEvent() throws InterruptedException {
+        try (LersClient lers = client(LersEmulator.DEFAULT_PASSWORD).build();
+             HubSubscription s = lers.hub().subscribe(Operation.ENTITY_CHANGED, EntityType.NODE, 5)) {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (server.hub().subscriptions() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, server.hub().publish("ENTITY_CHANGED", "Node", 5, "{\"n\":1}"));
+            assertEquals("{\"n\":1}", s.next(java.time.Duration.ofSeconds(10)).orElseThrow().jsonData());
         }
         assertEquals(1, server.requestCount("POST", "/api/v0.1/rpc/serverHub/negotiate"));
     }

@@ -98,8 +98,8 @@ class PublishedArtifactsTest {
     void everyModuleNamesItsOwnAutomaticModuleName() throws Exception {
         Set<String> names = new HashSet<>();
         for (String module : modules()) {
-            if (module.equals("bom")) {
-                continue;
+            if (!java.nio.file.Files.isDirectory(ROOT.resolve(module).resolve("src/main/java"))) {
+                continue; // no jar: the BOM, the OkHttp 4 test module
             }
             String name = property(pom(module), "lers.module.name");
             assertNotNull(name, module + " sets lers.module.name");
