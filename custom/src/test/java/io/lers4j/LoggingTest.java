@@ -2,9 +2,8 @@ package io.lers4j;
 
 import io.lers4j.model.DeviceDataType;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -18,10 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -58,47 +54,19 @@ class LoggingTest extends TestSupport {
         }
     }
 
-    private final List<Line> lines = new ArrayList<>();
-    private final Logger root = Logger.getLogger(Loggers.ROOT);
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            StringBuilder text = new StringBuilder(String.valueOf(r.getMessage()));
-            for (Throwable t = r.getThrown(); t != null; t = t.getCause()) {
-                text.append(" | ").append(t);
-            }
-            synchronized (lines) {
-                lines.add(new Line(r.getLoggerName(), r.getLevel(), text.toString()));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level previousLevel;
-
-    @BeforeEach
-    void captureLogs() {
-        previousLevel = root.getLevel();
-        root.setLevel(Level.ALL);
-        root.addHandler(capture);
-    }
-
-    @AfterEach
-    void releaseLogs() {
-        root.removeHandler(capture);
-        root.setLevel(previousLevel);
-    }
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     private List<Line> captured() {
-        synchronized (lines) {
-            return new ArrayList<>(lines);
+        List<Line> out = new ArrayList<>();
+        for (CapturedLogs.Entry e : logs.entries()) {
+            StringBuilder text = new StringBuilder(e.message());
+            for (Throwable t = e.thrown(); t != null; t = t.getCause()) {
+                text.append(" | ").append(t);
+            }
+            out.add(new Line(e.logger(), e.level(), text.toString()));
         }
+        return out;
     }
 
     private Line only(String logger, Level level, String textPart) {

@@ -4,9 +4,8 @@ import io.lers4j.api.NodesApi;
 import io.lers4j.model.DeviceDataType;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,10 +13,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,41 +25,16 @@ class SecretsTest extends TestSupport {
     private static final String TOKEN_1 = "eyJhbGciOiJIUzI1NiJ9.first-token-value.sig1";
     private static final String TOKEN_2 = "eyJhbGciOiJIUzI1NiJ9.second-token-value.sig2";
 
-    private final List<String> logLines = new ArrayList<>();
-    private final Logger julLogger = Logger.getLogger("io.lers4j");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getThrown() != null) {
-                line.append(' ').append(stackTrace(record.getThrown()));
-            }
-            synchronized (logLines) {
-                logLines.add(line.toString());
-            }
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
+
+    /** Each captured record as one text: its message and the stack trace it was logged with. */
+    private List<String> logLines() {
+        List<String> out = new ArrayList<>();
+        for (CapturedLogs.Entry e : logs.entries()) {
+            out.add(e.thrown() == null ? e.message() : e.message() + ' ' + stackTrace(e.thrown()));
         }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level previousLevel;
-
-    @BeforeEach
-    void captureLogs() {
-        previousLevel = julLogger.getLevel();
-        julLogger.setLevel(Level.ALL);
-        julLogger.addHandler(capture);
-    }
-
-    @AfterEach
-    void releaseLogs() {
-        julLogger.removeHandler(capture);
-        julLogger.setLevel(previousLevel);
+        return out;
     }
 
     private static String stackTrace(Throwable t) {
@@ -129,11 +99,10 @@ class SecretsTest extends TestSupport {
         }
 
         assertTrue(seen.size() > 10);
+        List<String> logLines = logLines();
         assertFalse(logLines.isEmpty(), "the scenarios above log retries and logins");
         List<String> everything = new ArrayList<>(seen);
-        synchronized (logLines) {
-            everything.addAll(logLines);
-        }
+        everything.addAll(logLines);
         for (String text : everything) {
             for (String secret : List.of(PASSWORD, TOKEN_1, TOKEN_2)) {
                 assertFalse(text.contains(secret), "secret found in: " + text);
@@ -143,24 +112,14 @@ class SecretsTest extends TestSupport {
     }
 
     @Test
-    void theGeneratedDebugSwitchLogsRequestsButNotTheToken() {
-        Logger okhttpLogger = Logger.getLogger("okhttp3");
-        Level previous = okhttpLogger.getLevel();
-        okhttpLogger.setLevel(Level.ALL);
-        okhttpLogger.addHandler(capture);
+    void theGeneratedDebugSwitchLogsRequestsButNotTheToken() throws Exception {
         server.enqueue(json(loginAnswer(TOKEN_1, NOW.plus(Duration.ofHours(1)))));
         server.enqueue(json("{\"nodes\":[]}"));
-        try (LersClient lers = client().build()) {
+        try (AutoCloseable okhttp = logs.also("okhttp3"); LersClient lers = client().build()) {
             lers.apiClient().setDebugging(true); // the generated client's switch: logs headers and bodies
             lers.nodes().getNodes().execute();
-        } finally {
-            okhttpLogger.removeHandler(capture);
-            okhttpLogger.setLevel(previous);
         }
-        String log;
-        synchronized (logLines) {
-            log = String.join("\n", logLines);
-        }
+        String log = String.join("\n", logLines());
         assertTrue(log.contains("GET " + baseUrl() + "api/v1/Core/Nodes"), log);
         assertFalse(log.contains(TOKEN_1), log);
         assertFalse(log.contains(PASSWORD), log);
